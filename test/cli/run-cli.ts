@@ -1,0 +1,25 @@
+import { main, type CliIO } from '../../src/cli.js';
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    cwd: options.cwd ?? process.cwd(),
+    env: options.env ?? {},
+    colorDefault: false,
+  };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
