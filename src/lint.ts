@@ -132,7 +132,7 @@ function compareMessages(a: LintMessage, b: LintMessage): number {
 export function lintText(filePath: string, text: string, options: LintOptions = {}): LintResult {
   const { dialect, ruleset, diagnostics } = parseText(filePath, text, options);
   const hasParseErrors = diagnostics.some((d) => d.severity === 'error');
-  const findings = hasParseErrors ? [] : runRules(ruleset);
+  const findings = hasParseErrors ? { diagnostics: [], messages: [] } : runRules(ruleset);
   const messages = [...diagnostics, ...findings.diagnostics].map((d) => toMessage(filePath, d));
   for (const finding of findings.messages) messages.push(finding);
   messages.sort(compareMessages);
