@@ -1,0 +1,195 @@
+import { type Atom, type Group, isGroup } from './ast.js';
+import { Cursor } from './cursor.js';
+import { readExpression, readLhs, readPrimary, readRhs } from './expression.js';
+import { GLOBAL_KEYWORDS } from './keywords.js';
+import { addDependencies, buildMatch, relOp } from './match.js';
+import { atomsSpan, isToken, isWord, unquote } from './source.js';
+import { COUNTER_OPTIONS, type RuleBody, type RuleEnv, StatementReader, SYNPROXY_OPTIONS } from './statements.js';
+import { buildVmap, verdictFromAtoms } from './verdicts.js';
+
+export type { RuleBody, RuleEnv } from './statements.js';
+
+class RuleReader extends StatementReader {
+  read(): RuleBody {
+    const c = this.c;
+    while (!c.done() && !this.failed) {
+      const start = c.index;
+      const atom = c.peek()!;
+      if (this.body.comment !== undefined) {
+        this.unexpected('newline or ";" (a rule comment must come last)');
+        break;
+      }
+      const w = c.word();
+      // A verdict map may be followed by statements (`vmap @m counter`), other verdicts may not.
+      if (this.body.verdict !== undefined && this.body.verdict.kind !== 'vmap' && w !== 'comment') {
+        this.fail(atom, 'statement after a terminal statement has no effect');
+        break;
+      }
+      if (w === undefined) {
+        if (isToken(atom, 'At')) this.match(start);
+        else this.unexpected('a statement');
+        continue;
+      }
+      this.dispatch(w, start);
+    }
+    return this.body;
+  }
+
+  private dispatch(w: string, start: number): void {
+    const c = this.c;
+    switch (w) {
+      case 'accept':
+      case 'drop':
+      case 'continue':
+      case 'return':
+      case 'jump':
+      case 'goto':
+        return this.verdict(start);
+      case 'comment': {
+        c.index++;
+        const text = c.peek();
+        if (!isToken(text, 'QuotedString') && !isWord(text)) return this.unexpected('a quoted string after "comment"');
+        c.index++;
+        this.body.comment = unquote(text.image);
+        return;
+      }
+      case 'counter':
+        c.index++;
+        this.options(COUNTER_OPTIONS);
+        return this.statement('counter', start);
+      case 'log':
+        c.index++;
+        return this.log(start);
+      case 'limit':
+      case 'quota':
+        c.index++;
+        return this.limitOrQuota(w, start);
+      case 'notrack':
+        c.index++;
+        return this.statement('notrack', start);
+      case 'reject':
+        c.index++;
+        return this.reject(start);
+      case 'snat':
+      case 'dnat':
+      case 'masquerade':
+      case 'redirect':
+        c.index++;
+        this.freeArguments();
+        this.statement('nat', start);
+        this.setVerdict({ kind: 'nat', nat: w, span: this.site(start).span });
+        return;
+      case 'queue':
+        c.index++;
+        return this.queue(start);
+      case 'dup':
+      case 'fwd':
+        c.index++;
+        c.accept('ip', 'ip6');
+        if (c.accept('to') !== undefined && !readExpression(c)) return this.unexpected(`a target after "${w} to"`);
+        if (c.accept('device') !== undefined && !readExpression(c)) return this.unexpected('a device');
+        return this.statement(w, start);
+      case 'tproxy':
+        c.index++;
+        this.freeArguments();
+        return this.statement('tproxy', start);
+      case 'synproxy':
+        c.index++;
+        this.options(SYNPROXY_OPTIONS);
+        return this.statement('synproxy', start);
+      case 'flow':
+        return this.flow(start);
+      case 'add':
+      case 'update':
+      case 'delete':
+        if (c.isType('At', 1)) return this.setUpdate(start);
+        return this.unexpected('a statement');
+      case 'meter':
+        return this.meter(start);
+      case 'xt':
+        return this.xt(start);
+      case 'tunnel':
+        c.index++;
+        if (c.accept('name') === undefined || !readExpression(c)) return this.unexpected('"name" and a tunnel object');
+        return this.statement('other', start);
+      case 'ct':
+        if (c.word(1) === 'count') {
+          c.index += 2;
+          c.accept('over');
+          if (!readPrimary(c, [])) return this.unexpected('a number after "ct count"');
+          this.opaque('ct count', start, true);
+          return this.statement('other', start);
+        }
+        return this.match(start);
+      default:
+        return this.match(start);
+    }
+  }
+
+  private verdict(start: number): void {
+    const c = this.c;
+    const keyword = c.next();
+    const kind = (keyword as { image: string }).image;
+    const atoms: Atom[] = [keyword];
+    if (kind === 'jump' || kind === 'goto') {
+      const target = c.peek();
+      if (target === undefined || (!isGroup(target) && !isWord(target))) return this.unexpected('a chain name');
+      if (!isGroup(target) && GLOBAL_KEYWORDS.has(target.image)) {
+        c.index++;
+        return this.fail(target, `syntax error, unexpected "${target.image}", expecting a chain name ("${target.image}" is a keyword)`);
+      }
+      atoms.push(c.next());
+    }
+    const verdict = verdictFromAtoms(atoms, this.verdictEnv());
+    if (verdict === undefined) return this.unexpected('a chain name');
+    verdict.span = this.site(start).span;
+    this.setVerdict(verdict);
+  }
+
+  private verdictEnv() {
+    const path = this.env.source.path;
+    return {
+      span: (first: Atom, last: Atom) => atomsSpan(path, first, last),
+      anonymousChain: (body: Group, holder: Atom) => this.env.anonymousChain(body, holder),
+    };
+  }
+
+  private match(start: number): void {
+    const c = this.c;
+    const lhs = readLhs(c);
+    if (lhs === undefined) {
+      const head = c.word();
+      if (head === 'meta' || head === 'ct') {
+        c.index++;
+        return this.unexpected(`a ${head} key (${head === 'meta' ? 'mark, iifname, l4proto, nfproto …' : 'state, status, mark, helper …'})`);
+      }
+      return this.unexpected('a statement');
+    }
+    if (c.accept('set') !== undefined) {
+      if (!readExpression(c)) return this.unexpected('a value after "set"');
+      const head = lhs.parts[0]!.selector.head;
+      return this.statement(head === 'meta' ? 'meta-set' : head === 'ct' ? 'ct-set' : 'payload-set', start);
+    }
+    const lhsSite = this.site(start);
+    if (c.accept('vmap') !== undefined) {
+      const table: Atom[] = [];
+      if (!readPrimary(c, table)) return this.unexpected('"{" or "@map" after "vmap"');
+      const vmap = buildVmap(lhs, table, lhsSite.text, this.site(start).span, this.verdictEnv());
+      if (vmap === undefined) return this.unexpected('"key : verdict" elements');
+      addDependencies(this.body.matches, this.env.family, lhs, lhsSite);
+      this.setVerdict(vmap);
+      return;
+    }
+    let op = relOp(c.isType('Bang') ? undefined : c.word() ?? (c.peek() as { image?: string } | undefined)?.image);
+    if (op !== undefined) c.index++;
+    else op = 'implicit';
+    const rhs = readRhs(c);
+    if (rhs.length === 0) return this.unexpected(`a value after "${lhsSite.text}"`);
+    addDependencies(this.body.matches, this.env.family, lhs, lhsSite);
+    this.body.matches.push(buildMatch(lhs, op, rhs, this.site(start)));
+  }
+}
+
+export function interpretRule(atoms: Atom[], env: RuleEnv): RuleBody {
+  return new RuleReader(new Cursor(atoms), env).read();
+}
