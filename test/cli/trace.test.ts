@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './run-cli.js';
+import { runCli } from '../support/cli-io.js';
 
 const examples = path.resolve(import.meta.dirname, '../../fixtures/examples');
 const rulesV4 = path.join(examples, 'rules.v4');
