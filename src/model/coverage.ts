@@ -1,0 +1,224 @@
+import type { Chain, Rule, SimpleVerdict, Verdict } from '../ir.js';
+import { type Box, boxesOverlapOn, narrowedFields, subtractOverlapping } from './box.js';
+import type { ModelContext } from './context.js';
+import { CoverageIndex, type IndexEntry, type IndexVisitor } from './coverage-index.js';
+import { overlapsRange } from './intervals.js';
+import { verdictEffect } from './evaluate.js';
+import type { InterfaceAlphabet } from './interfaces.js';
+import type { Packet } from './packet.js';
+import { intersectAll, subtractAll } from './space.js';
+import { witnessOfBoxes } from './witness.js';
+
+export interface Coverage {
+  rule: Rule;
+  /** Every packet the rule can match is decided by earlier rules (true also when it can match nothing). */
+  fullyCovered: boolean;
+  /** The earlier rules that decide part of this rule's packets, in chain order. */
+  coveredBy: Rule[];
+  /** Every covering rule gives the same verdict as this rule. */
+  sameVerdict: boolean;
+  /** The rule's matches select no packet at all (of those that can reach its chain). */
+  neverMatches: boolean;
+  /** A packet the rule can still match, when not fully covered. */
+  witness?: Packet;
+}
+
+/** A coverage search gives up (and claims nothing) once the uncovered part splits this much. */
+const MAX_REMAINING_BOXES = 512;
+/** Chains longer than this are not summarised for jumps into them: such a jump decides nothing. */
+const MAX_SUMMARISED_RULES = 5000;
+
+interface CoverEntry extends IndexEntry {
+  rule: Rule;
+  verdict: SimpleVerdict | undefined;
+  /** Where the box differs from its chain's universe: the only fields it can cut remaining boxes in. */
+  fields: readonly number[];
+}
+
+export function coverageOfAll(ctx: ModelContext): Map<Rule, Coverage> {
+  const result = new Map<Rule, Coverage>();
+  const summaries = new ReturnSummaries(ctx);
+  for (const table of ctx.ruleset.tables) {
+    for (const chain of table.chains) coverChain(ctx, chain, summaries, result);
+  }
+  return result;
+}
+
+function coverChain(ctx: ModelContext, chain: Chain, summaries: ReturnSummaries, result: Map<Rule, Coverage>): void {
+  const index = new CoverageIndex();
+  const universe = ctx.contextOf(chain).universe;
+  chain.rules.forEach((rule, position) => {
+    const compiled = ctx.compiled(rule);
+    result.set(rule, coverRule(rule, compiled.over, index, ctx.alphabet));
+    for (const slice of compiled.effective) {
+      for (const box of decidedBoxes(chain, slice.verdict, slice.under, summaries)) {
+        const fields = narrowedFields(box, universe);
+        const entry: CoverEntry = { box, position, stamp: 0, rule, verdict: slice.verdict, fields };
+        index.insert(entry);
+      }
+    }
+  });
+}
+
+/** Packets a rule slice certainly takes out of the chain. */
+function decidedBoxes(chain: Chain, verdict: SimpleVerdict | undefined, under: Box[], summaries: ReturnSummaries): Box[] {
+  const effect = verdictEffect(verdict);
+  if (effect === 'none' || under.length === 0) return [];
+  if (verdict?.kind === 'unknown') return [];
+  if (verdict?.kind === 'jump') return subtractAll(under, summaries.mayReturn(chain, verdict.target));
+  return under;
+}
+
+/** A coverage result; the witness is computed only when asked for. */
+class CoverageResult implements Coverage {
+  constructor(
+    readonly rule: Rule,
+    readonly fullyCovered: boolean,
+    readonly coveredBy: Rule[],
+    readonly sameVerdict: boolean,
+    readonly neverMatches: boolean,
+    private readonly uncovered: Box | undefined,
+    private readonly alphabet: InterfaceAlphabet,
+  ) {}
+
+  get witness(): Packet | undefined {
+    return this.uncovered ? witnessOfBoxes([this.uncovered], this.alphabet) : undefined;
+  }
+}
+
+function coverRule(rule: Rule, over: Box[], index: CoverageIndex, alphabet: InterfaceAlphabet): Coverage {
+  if (over.length === 0) return new CoverageResult(rule, true, [], true, true, undefined, alphabet);
+  let remaining = over;
+  const covering: CoverEntry[] = [];
+  let gaveUp = false;
+  const visitor: IndexVisitor = {
+    visit(visited) {
+      const entry = visited as CoverEntry;
+      // What is left lies inside the rule's own boxes (usually one): a cheap first check.
+      if (!over.some((box) => boxesOverlapOn(box, entry.box, entry.fields))) return 'unchanged';
+      const next = subtractEntry(remaining, entry);
+      if (next === remaining) return 'unchanged';
+      covering.push(entry);
+      remaining = next;
+      gaveUp = remaining.length > MAX_REMAINING_BOXES;
+      return remaining.length === 0 || gaveUp ? 'done' : 'changed';
+    },
+    stillWanted(field, low, high) {
+      for (const box of remaining) {
+        const set = box[field];
+        if (set === undefined || overlapsRange(set, low, high)) return true;
+      }
+      return false;
+    },
+  };
+  index.newRound();
+  for (const box of over) {
+    if (remaining.length === 0 || gaveUp) break;
+    index.query(box, visitor);
+  }
+  covering.sort((a, b) => a.position - b.position);
+  const coveredBy = [...new Set(covering.map((e) => e.rule))];
+  const signature = signatureOf(rule.verdict);
+  const sameVerdict = covering.every((e) => signatureOf(e.verdict) === signature);
+  // One uncovered box is enough for a witness; keeping them all would hold every fragment alive.
+  const uncovered = remaining.length > 0 && !gaveUp ? remaining[0] : undefined;
+  return new CoverageResult(rule, remaining.length === 0, coveredBy, sameVerdict, false, uncovered, alphabet);
+}
+
+/** `boxes` minus the entry's box, or `boxes` itself (same array) when they do not overlap. */
+function subtractEntry(boxes: Box[], entry: CoverEntry): Box[] {
+  let out: Box[] | undefined;
+  for (let i = 0; i < boxes.length; i++) {
+    const box = boxes[i]!;
+    if (!boxesOverlapOn(box, entry.box, entry.fields)) {
+      out?.push(box);
+      continue;
+    }
+    out ??= boxes.slice(0, i);
+    for (const piece of subtractOverlapping(box, entry.box, entry.fields)) out.push(piece);
+  }
+  return out ?? boxes;
+}
+
+/** Compares verdicts by effect: same kind, same target, same reject type. */
+export function signatureOf(verdict: Verdict | undefined): string {
+  if (verdict === undefined) return 'none';
+  switch (verdict.kind) {
+    case 'jump':
+    case 'goto':
+      return `${verdict.kind} ${verdict.target}`;
+    case 'reject':
+      return `reject ${verdict.with ?? ''}`;
+    case 'nat':
+      return `nat ${verdict.nat}`;
+    case 'unknown':
+      return `unknown ${verdict.name}`;
+    case 'vmap':
+      return `vmap ${verdict.entries.map((e) => signatureOf(e.verdict)).join(',')} ${verdict.setRef?.name ?? ''}`;
+    default:
+      return verdict.kind;
+  }
+}
+
+/** Over-approximations of the packets that can come back from a jump into each chain. */
+class ReturnSummaries {
+  private readonly cache = new Map<Chain, Box[]>();
+  private readonly inProgress = new Set<Chain>();
+
+  constructor(private readonly ctx: ModelContext) {}
+
+  mayReturn(from: Chain, name: string): Box[] {
+    const target = this.ctx.directory.chain(from, name);
+    if (!target) return [this.ctx.anyPacket()];
+    const cached = this.cache.get(target);
+    if (cached) return cached;
+    // A loop makes the ruleset invalid; assuming everything returns claims nothing.
+    if (this.inProgress.has(target)) return [this.ctx.anyPacket()];
+    this.inProgress.add(target);
+    const summary = this.summarise(target);
+    this.inProgress.delete(target);
+    this.cache.set(target, summary);
+    return summary;
+  }
+
+  private summarise(chain: Chain): Box[] {
+    const everything = [this.ctx.anyPacket()];
+    if (chain.rules.length > MAX_SUMMARISED_RULES) return everything;
+    let pending: Box[] = everything;
+    let returning: Box[] = [];
+    for (const rule of chain.rules) {
+      if (pending.length === 0) break;
+      if (pending.length > MAX_REMAINING_BOXES) return everything;
+      for (const slice of this.ctx.compiled(rule).effective) {
+        const verdict = slice.verdict;
+        switch (verdictEffect(verdict)) {
+          case 'none':
+            break;
+          case 'undetermined':
+            if (verdict?.kind === 'queue') pending = subtractAll(pending, slice.under);
+            break;
+          case 'return':
+            returning = [...returning, ...intersectAll(pending, slice.over)];
+            pending = subtractAll(pending, slice.under);
+            break;
+          case 'jump':
+            pending = subtractAll(pending, subtractAll(slice.under, this.mayReturn(chain, targetOf(verdict))));
+            break;
+          case 'goto': {
+            const back = this.mayReturn(chain, targetOf(verdict));
+            returning = [...returning, ...intersectAll(intersectAll(pending, slice.over), back)];
+            pending = subtractAll(pending, slice.under);
+            break;
+          }
+          default:
+            pending = subtractAll(pending, slice.under);
+        }
+      }
+    }
+    return [...returning, ...pending];
+  }
+}
+
+function targetOf(verdict: SimpleVerdict | undefined): string {
+  return verdict !== undefined && (verdict.kind === 'jump' || verdict.kind === 'goto') ? verdict.target : '';
+}

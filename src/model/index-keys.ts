@@ -1,0 +1,162 @@
+import type { Box } from './box.js';
+import { F, FIELD_COUNT } from './fields.js';
+import type { IntervalSet } from './intervals.js';
+
+export type Level =
+  | { kind: 'point'; field: number }
+  | { kind: 'port'; field: number }
+  | { kind: 'prefix'; field: number; width: number; bytes: number };
+
+/**
+ * The fields rules are most often told apart by. Each level sends an entry down a keyed branch
+ * when its value there is narrow (one protocol, a few ports, an address prefix, byte by byte),
+ * and down the wildcard branch otherwise, so a query walks only branches it can intersect.
+ */
+const NFPROTO: Level = { kind: 'point', field: F.nfproto };
+const L4PROTO: Level = { kind: 'point', field: F.l4proto };
+const DPORT: Level = { kind: 'port', field: F.dport };
+const SADDR4: Level = { kind: 'prefix', field: F.saddr4, width: 32, bytes: 4 };
+const DADDR4: Level = { kind: 'prefix', field: F.daddr4, width: 32, bytes: 4 };
+const SADDR6: Level = { kind: 'prefix', field: F.saddr6, width: 128, bytes: 8 };
+const DADDR6: Level = { kind: 'prefix', field: F.daddr6, width: 128, bytes: 8 };
+const IIFNAME: Level = { kind: 'point', field: F.iifname };
+const OIFNAME: Level = { kind: 'point', field: F.oifname };
+
+/**
+ * The same levels in two orders. A query that is wide in a field must scan every branch at that
+ * level, so each query uses the order in which it stays narrow longest: ports first for service
+ * rules, addresses first for rules without ports.
+ */
+export const ORDERS: readonly (readonly Level[])[] = [
+  [NFPROTO, L4PROTO, DPORT, SADDR4, DADDR4, SADDR6, DADDR6, IIFNAME, OIFNAME],
+  [NFPROTO, L4PROTO, DADDR4, DADDR6, SADDR4, SADDR6, DPORT, IIFNAME, OIFNAME],
+];
+
+/** Narrow queries look their ports up one by one; wider ones scan the keys present. */
+export const MAX_ENUMERATED_QUERY_PORTS = 64;
+
+/**
+ * How a box is filed, per field, computed once per insert or query: the keys of a point or port
+ * field (undefined when wide), the common leading bytes of an address field.
+ */
+export interface BoxKeys {
+  keys: (readonly number[] | undefined)[];
+  boxes: Box;
+}
+
+export function boxKeys(box: Box, forQuery: boolean): BoxKeys {
+  const keys: (readonly number[] | undefined)[] = new Array(FIELD_COUNT);
+  for (const spec of ORDERS[0]!) {
+    const set = box[spec.field];
+    if (set === undefined) continue;
+    switch (spec.kind) {
+      case 'point': {
+        const value = singleValue(set);
+        keys[spec.field] = value === undefined ? undefined : [value];
+        break;
+      }
+      case 'port':
+        keys[spec.field] = forQuery ? queryPortKeys(set) : portKeys(set);
+        break;
+      case 'prefix':
+        keys[spec.field] = prefixBytes(set, spec.width, spec.bytes);
+        break;
+    }
+  }
+  return { keys, boxes: box };
+}
+
+export interface KeyRange {
+  field: number;
+  low: bigint;
+  high: bigint;
+}
+
+export function keyRange(spec: Level, key: number): KeyRange {
+  if (spec.kind === 'port' && key >= COARSE_BASE) {
+    const low = BigInt((key - COARSE_BASE) * 256);
+    return { field: spec.field, low, high: low + 255n };
+  }
+  if (spec.kind === 'port' && key >= FINE_BASE) {
+    const low = BigInt((key - FINE_BASE) * 16);
+    return { field: spec.field, low, high: low + 15n };
+  }
+  return { field: spec.field, low: BigInt(key), high: BigInt(key) };
+}
+
+export function keyRangeSet(spec: Level, key: number): IntervalSet {
+  const range = keyRange(spec, key);
+  return [range.low, range.high];
+}
+
+/** The addresses under a prefix of `bytes` whole bytes. */
+export function prefixRange(spec: Level & { kind: 'prefix' }, bytes: number, prefix: bigint): KeyRange {
+  const hostBits = BigInt(spec.width - 8 * bytes);
+  const low = prefix << hostBits;
+  return { field: spec.field, low, high: low | ((1n << hostBits) - 1n) };
+}
+
+export function singleValue(set: IntervalSet): number | undefined {
+  return set.length === 2 && set[0] === set[1] ? Number(set[0]) : undefined;
+}
+
+export function portCount(set: IntervalSet): number {
+  let count = 0;
+  for (let i = 0; i < set.length; i += 2) count += Number(set[i + 1]! - set[i]!) + 1;
+  return count;
+}
+
+function portValues(set: IntervalSet): number[] {
+  const values: number[] = [];
+  for (let i = 0; i < set.length; i += 2) {
+    for (let v = Number(set[i]!); v <= Number(set[i + 1]!); v++) values.push(v);
+  }
+  return values;
+}
+
+/** Port buckets: 16 ports (keys from FINE_BASE) and 256 ports (keys from COARSE_BASE). */
+const FINE_BASE = 1 << 16;
+const COARSE_BASE = FINE_BASE + (1 << 12);
+const MAX_KEYS_PER_ENTRY = 2;
+
+function bucketsOf(set: IntervalSet, bits: number, base: number): number[] {
+  const buckets: number[] = [];
+  for (let i = 0; i < set.length; i += 2) {
+    for (let b = Number(set[i]!) >> bits; b <= Number(set[i + 1]!) >> bits; b++) {
+      if (buckets[buckets.length - 1] !== base + b) buckets.push(base + b);
+    }
+  }
+  return buckets;
+}
+
+/**
+ * The keys an entry is filed under: its port, else the one or two 16-port buckets its ports fall
+ * in, else one or two 256-port buckets; undefined (the wildcard branch) for anything wider.
+ */
+function portKeys(set: IntervalSet): number[] | undefined {
+  const value = singleValue(set);
+  if (value !== undefined) return [value];
+  const fine = bucketsOf(set, 4, FINE_BASE);
+  if (fine.length <= MAX_KEYS_PER_ENTRY) return fine;
+  const coarse = bucketsOf(set, 8, COARSE_BASE);
+  return coarse.length <= MAX_KEYS_PER_ENTRY ? coarse : undefined;
+}
+
+/** Keys a query looks up: every port and bucket it touches, or undefined to scan them all. */
+function queryPortKeys(set: IntervalSet): number[] | undefined {
+  if (portCount(set) > MAX_ENUMERATED_QUERY_PORTS) return undefined;
+  return [...portValues(set), ...bucketsOf(set, 4, FINE_BASE), ...bucketsOf(set, 8, COARSE_BASE)];
+}
+
+/** The leading bytes all values of the set share (at most `bytes` of them). */
+function prefixBytes(set: IntervalSet, width: number, bytes: number): number[] {
+  const low = set[0]!;
+  const high = set[set.length - 1]!;
+  const out: number[] = [];
+  for (let depth = 0; depth < bytes; depth++) {
+    const shift = BigInt(width - 8 * (depth + 1));
+    if (low >> shift !== high >> shift) break;
+    out.push(Number((low >> shift) & 0xffn));
+  }
+  return out;
+}

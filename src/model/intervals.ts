@@ -1,0 +1,133 @@
+/**
+ * Sets of bigints as sorted, disjoint, non-adjacent inclusive intervals, stored flat
+ * (`[low0, high0, low1, high1, …]`) because rulesets create millions of them and a flat array
+ * is the cheapest shape to allocate and scan.
+ */
+export type IntervalSet = readonly bigint[];
+
+export const EMPTY: IntervalSet = [];
+
+export function interval(low: bigint, high: bigint): IntervalSet {
+  return low <= high ? [low, high] : EMPTY;
+}
+
+/** Sorts and merges arbitrary intervals (given flat) into canonical form. */
+export function normalize(flat: readonly bigint[]): IntervalSet {
+  if (flat.length <= 2) return flat.length === 2 && flat[0]! <= flat[1]! ? flat : EMPTY;
+  const pairs: [bigint, bigint][] = [];
+  for (let i = 0; i < flat.length; i += 2) {
+    const low = flat[i]!;
+    const high = flat[i + 1]!;
+    if (low <= high) pairs.push([low, high]);
+  }
+  pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const out: bigint[] = [];
+  for (const [low, high] of pairs) {
+    const last = out.length - 1;
+    if (last > 0 && low <= out[last]! + 1n) {
+      if (high > out[last]!) out[last] = high;
+    } else {
+      out.push(low, high);
+    }
+  }
+  return out;
+}
+
+export function contains(set: IntervalSet, value: bigint): boolean {
+  for (let i = 0; i < set.length; i += 2) {
+    if (value < set[i]!) return false;
+    if (value <= set[i + 1]!) return true;
+  }
+  return false;
+}
+
+export function overlaps(a: IntervalSet, b: IntervalSet): boolean {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i + 1]! < b[j]!) i += 2;
+    else if (b[j + 1]! < a[i]!) j += 2;
+    else return true;
+  }
+  return false;
+}
+
+export function overlapsRange(set: IntervalSet, low: bigint, high: bigint): boolean {
+  for (let i = 0; i < set.length; i += 2) {
+    if (set[i]! > high) return false;
+    if (set[i + 1]! >= low) return true;
+  }
+  return false;
+}
+
+export function intersect(a: IntervalSet, b: IntervalSet): IntervalSet {
+  const out: bigint[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const low = a[i]! > b[j]! ? a[i]! : b[j]!;
+    const high = a[i + 1]! < b[j + 1]! ? a[i + 1]! : b[j + 1]!;
+    if (low <= high) out.push(low, high);
+    if (a[i + 1]! < b[j + 1]!) i += 2;
+    else j += 2;
+  }
+  return out;
+}
+
+export function subtract(a: IntervalSet, b: IntervalSet): IntervalSet {
+  if (b.length === 0 || a.length === 0) return a;
+  const out: bigint[] = [];
+  let j = 0;
+  for (let i = 0; i < a.length; i += 2) {
+    let low = a[i]!;
+    const high = a[i + 1]!;
+    while (j < b.length && b[j + 1]! < low) j += 2;
+    let k = j;
+    while (k < b.length && b[k]! <= high && low <= high) {
+      if (b[k]! > low) out.push(low, b[k]! - 1n);
+      low = b[k + 1]! + 1n;
+      k += 2;
+    }
+    if (low <= high) out.push(low, high);
+  }
+  return out;
+}
+
+export function complement(set: IntervalSet, max: bigint): IntervalSet {
+  return subtract([0n, max], set);
+}
+
+export function sameSet(a: IntervalSet, b: IntervalSet): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+/** Largest number of intervals we enumerate for a masked match before approximating. */
+const MAX_MASK_INTERVALS = 4096;
+
+/**
+ * `(x & mask) == value` over `[0, max]`, or undefined when it would take more than
+ * MAX_MASK_INTERVALS intervals (arbitrary 32-bit masks), so callers approximate instead.
+ */
+export function maskedSet(value: bigint, mask: bigint, max: bigint): IntervalSet | undefined {
+  const width = BigInt(max.toString(2).length);
+  const effectiveMask = mask & max;
+  if ((value & ~effectiveMask & max) !== 0n) return EMPTY;
+  let trailingFree = 0n;
+  while (trailingFree < width && ((effectiveMask >> trailingFree) & 1n) === 0n) trailingFree++;
+  const freeAbove: bigint[] = [];
+  for (let bit = trailingFree; bit < width; bit++) {
+    if (((effectiveMask >> bit) & 1n) === 0n) freeAbove.push(bit);
+  }
+  if (freeAbove.length > Math.log2(MAX_MASK_INTERVALS)) return undefined;
+  const blockSize = 1n << trailingFree;
+  const out: bigint[] = [];
+  const combos = 1 << freeAbove.length;
+  for (let c = 0; c < combos; c++) {
+    let base = value & effectiveMask;
+    freeAbove.forEach((bit, k) => {
+      if ((c >> k) & 1) base |= 1n << bit;
+    });
+    out.push(base, base + blockSize - 1n);
+  }
+  return normalize(out);
+}
