@@ -6,6 +6,7 @@ import { readRulesetFile } from './files.js';
 import { printIr } from './print-ir.js';
 import { REPORTERS } from './reporters/index.js';
 import { runTrace } from './trace-command.js';
+import { packageVersion } from './version.js';
 
 export interface CliIO {
   stdout(text: string): void;
@@ -117,6 +118,7 @@ async function lintCommand(files: string[], options: GlobalOptions, io: CliIO): 
 function buildProgram(io: CliIO, exit: { code: number }): Command {
   const program = new Command('fwlint')
     .description('Static analyzer for nftables rulesets and iptables-save dumps')
+    .version(packageVersion(), '-V, --version')
     .argument('[files...]', 'ruleset files or globs')
     .option('-f, --format <format>', `output format: ${Object.keys(REPORTERS).join(', ')}`, 'stylish')
     .option('--print-ir', 'print the parsed intermediate representation as JSON instead of linting')

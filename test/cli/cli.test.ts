@@ -76,3 +76,18 @@ describe('fwlint CLI', () => {
     expect(run.code).toBe(0);
   });
 });
+
+describe('fwlint --version and --help', () => {
+  it('prints the package version and exits 0', async () => {
+    const run = await runCli(['--version']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('prints usage with the trace command', async () => {
+    const run = await runCli(['--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Usage: fwlint');
+    expect(run.stdout).toContain('trace');
+  });
+});
