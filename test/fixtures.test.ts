@@ -42,4 +42,11 @@ describe('fixtures carry their own expectations', () => {
     const actual = result.messages.filter((m) => m.file === undefined).map((m) => `${m.line}:${m.ruleId}`);
     expect([...new Set(actual)].sort()).toEqual([...new Set(expectationsOf(text))]);
   });
+
+  // An invalid fixture that expects nothing would check nothing; nft's invalid ones are all syntax errors.
+  it.each(fixtures.filter((relative) => /^(nft|iptables)\/invalid\//.test(relative)))('%s expects what is wrong with it', (relative) => {
+    const expected = expectationsOf(readFileSync(path.join(root, relative), 'utf8')).map((entry) => entry.split(':')[1]);
+    expect(expected.length).toBeGreaterThan(0);
+    if (relative.startsWith('nft/')) expect(expected).toContain('parse-error');
+  });
 });

@@ -1,7 +1,7 @@
 /** Which corpus files the differential tests compare, and how to load each with the real tool. */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { corpusDir } from '../support/shared.js';
+import { iptablesCorpusDir, nftCorpusDir } from '../support/shared.js';
 
 function filesIn(dir: string, keep: (name: string) => boolean): string[] {
   return readdirSync(dir, { withFileTypes: true })
@@ -12,22 +12,22 @@ function filesIn(dir: string, keep: (name: string) => boolean): string[] {
 
 /** nft rulesets (not the JSON twins, which are nft's listing of the `.nft` twin). */
 export function nftRulesets(): string[] {
-  return filesIn(path.join(corpusDir, 'nft'), (name) => !name.endsWith('.json-nft'));
+  return filesIn(nftCorpusDir, (name) => !name.endsWith('.json-nft'));
 }
 
 /** Inputs meant to be rejected; the `nft-j-f` ones are JSON, which only `nft -j -f` reads. */
 export function nftBogons(): string[] {
-  return filesIn(path.join(corpusDir, 'nft/bogons'), () => true);
+  return filesIn(path.join(nftCorpusDir, 'bogons'), () => true);
 }
 
 /** Top-level iptables-save/restore dumps (not the `-S` variants or extension test files). */
 export function iptablesDumps(): string[] {
-  return filesIn(path.join(corpusDir, 'iptables'), () => true);
+  return filesIn(iptablesCorpusDir, () => true);
 }
 
 /** `.nft` dumps that have a `.json-nft` twin, as [nft, json] pairs. */
 export function jsonTwins(): Array<[string, string]> {
-  return filesIn(path.join(corpusDir, 'nft'), (name) => name.endsWith('.json-nft')).flatMap((json) => {
+  return filesIn(nftCorpusDir, (name) => name.endsWith('.json-nft')).flatMap((json) => {
     const nft = json.replace(/\.json-nft$/, '.nft');
     try {
       readFileSync(nft);

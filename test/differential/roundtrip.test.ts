@@ -10,7 +10,7 @@ import { memoryHost, readRulesetFile } from '../../src/files.js';
 import type { Dialect } from '../../src/ir.js';
 import { parseText } from '../../src/lint.js';
 import { iptablesAvailable, iptablesRestoreAndSave, mapLimit, nftAvailable, nftLoadAndList, type ToolRun } from '../support/oracle.js';
-import { hasCorpus, repoRoot } from '../support/shared.js';
+import { fixturesDir, hasCorpus } from '../support/shared.js';
 import { iptablesDumps, iptablesIpVersion, nftRulesets } from './corpus-files.js';
 import { compareRulesets } from './roundtrip-compare.js';
 import { loadKnownDifferences } from './verdicts.js';
@@ -22,8 +22,7 @@ if (!iptables.available) console.warn(`[roundtrip] iptables round trips skipped:
 if (!hasCorpus) console.warn('[roundtrip] shared corpus absent: round trips use fixtures/ only');
 
 function fixtureFiles(pattern: RegExp): string[] {
-  const root = path.join(repoRoot, 'fixtures');
-  return readdirSync(root, { withFileTypes: true, recursive: true })
+  return readdirSync(fixturesDir, { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && pattern.test(e.name))
     .map((e) => path.join(e.parentPath, e.name))
     .sort();
@@ -115,11 +114,7 @@ describe.skipIf(!iptables.available)('iptables round trips through iptables-save
   it('reads the original and the re-listing as the same ruleset', async () => {
     const files = [...fixtureFiles(/\.(rules|v4|v6)$/), ...(hasCorpus ? everyNth(iptablesDumps(), 4) : [])];
     const versions = files.map((file) => iptablesIpVersion(file, readFileSync(file, 'latin1')));
-    const runs = await mapLimit(files, 2, async (file) => {
-      const ipVersion = versions[files.indexOf(file)]!;
-      const current = await iptablesRestoreAndSave(file, { ipVersion, legacy: false });
-      return current.ok ? current : iptablesRestoreAndSave(file, { ipVersion, legacy: true });
-    });
+    const runs = await mapLimit(files, 2, (file) => iptablesRestoreAndSave(file, versions[files.indexOf(file)]!));
     const outcomes = files.map((file, i) => roundTrip(file, runs[i]!, 'iptables', versions[i]));
     const differing = summarize('iptables', outcomes);
     expect(outcomes.filter((o) => o.status === 'agree').length).toBeGreaterThan(0);

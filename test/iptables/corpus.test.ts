@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { guessIpVersion, parseIptables } from '../../grammar/iptables/index.js';
-import { corpusDir, oracleCheck, oracleUnavailable, pool, saveCache, type OracleVerdict } from './oracle.js';
+import { iptablesAvailable, iptablesRestoreTest, mapLimit, type IptablesRun } from '../support/oracle.js';
+import { iptablesCorpusDir as corpusDir } from '../support/shared.js';
 
 /**
  * Files the oracle accepts although fwlint reports a parse-error, each on purpose. `iptables-restore
@@ -22,7 +23,7 @@ const EXCEPTIONS: Readonly<Record<string, string>> = {
 };
 
 const corpusMissing = !existsSync(corpusDir);
-const reason = corpusMissing ? `${corpusDir} is absent` : oracleUnavailable();
+const reason = corpusMissing ? `${corpusDir} is absent` : iptablesAvailable().reason;
 if (reason) console.warn(`skipping the iptables corpus oracle test: ${reason}`);
 
 function corpusFiles(): string[] {
@@ -34,12 +35,11 @@ function corpusFiles(): string[] {
 describe.skipIf(reason !== undefined)('iptables corpus against iptables-restore --test', () => {
   it('reports no parse-error in any file the oracle accepts', { timeout: 900_000 }, async () => {
     const files = corpusFiles();
-    const verdicts = await pool(files, 2, async (name): Promise<[string, OracleVerdict, 4 | 6]> => {
+    const verdicts = await mapLimit(files, 2, async (name): Promise<[string, IptablesRun, 4 | 6]> => {
       const file = path.join(corpusDir, name);
       const version = guessIpVersion(file, readFileSync(file, 'utf8'));
-      return [name, await oracleCheck(file, version), version];
+      return [name, await iptablesRestoreTest(file, version), version];
     });
-    saveCache();
     const unexpected: string[] = [];
     let accepted = 0;
     let clean = 0;
@@ -52,17 +52,17 @@ describe.skipIf(reason !== undefined)('iptables corpus against iptables-restore 
       const errors = parseIptables(file, readFileSync(file, 'utf8'), { ipVersion: version }).diagnostics.filter(
         (d) => d.ruleId === 'parse-error' || d.ruleId === 'internal-error',
       );
-      if (!verdict.accepted) {
+      if (!verdict.ok) {
         rejected++;
         if (errors.length > 0) rejectedAndFlagged++;
-        else missed.push(`${name}: ${verdict.message}`);
+        else missed.push(`${name}: ${verdict.stderr.split('\n')[0]}`);
         continue;
       }
       accepted++;
       if (errors.length === 0) clean++;
       else if (name in EXCEPTIONS) excepted.add(name);
       else {
-        unexpected.push(`${name} (accepted by ${verdict.by}): ${errors.slice(0, 2).map((e) => `${e.span.line}:${e.span.column} ${e.message}`).join(' | ')}`);
+        unexpected.push(`${name} (accepted by the ${verdict.backend} backend): ${errors.slice(0, 2).map((e) => `${e.span.line}:${e.span.column} ${e.message}`).join(' | ')}`);
       }
     }
     console.warn(

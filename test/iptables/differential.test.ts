@@ -3,9 +3,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { guessIpVersion, parseIptables } from '../../grammar/iptables/index.js';
 import type { FieldMatch, Rule, Ruleset, ValueItem } from '../../src/ir.js';
-import { corpusDir, loadAndSave, oracleUnavailable, pool, repoRoot, saveCache } from './oracle.js';
+import { iptablesAvailable, iptablesRestoreAndSave, mapLimit } from '../support/oracle.js';
+import { fixturesDir, iptablesCorpusDir as corpusDir, repoRoot } from '../support/shared.js';
 
-const validFixtures = path.join(repoRoot, 'fixtures/iptables/valid');
+const validFixtures = path.join(fixturesDir, 'iptables/valid');
 
 /**
  * Loads corpus files into a throwaway namespace for real (`iptables-restore F && iptables-save`)
@@ -14,7 +15,7 @@ const validFixtures = path.join(repoRoot, 'fixtures/iptables/valid');
  */
 
 const corpusMissing = !existsSync(corpusDir);
-const reason = corpusMissing ? `${corpusDir} is absent` : oracleUnavailable();
+const reason = corpusMissing ? `${corpusDir} is absent` : iptablesAvailable().reason;
 if (reason) console.warn(`skipping the iptables differential test: ${reason}`);
 
 /** `table/chain` → `policy rules=N`, sorted: the shape both sides must share. */
@@ -98,13 +99,13 @@ function sample(): string[] {
 describe.skipIf(reason !== undefined)('iptables differential: input IR vs re-saved dump', () => {
   it('keeps tables, chains, policies, per-chain rule counts and what each rule tests and does', { timeout: 900_000 }, async () => {
     const files = sample();
-    const results = await pool(files, 2, async (file) => {
+    const results = await mapLimit(files, 2, async (file) => {
       const name = path.relative(repoRoot, file);
       const text = readFileSync(file, 'utf8');
       const version = guessIpVersion(file, text);
-      return { name, text, version, dump: await loadAndSave(file, version) };
+      const run = await iptablesRestoreAndSave(file, version);
+      return { name, text, version, dump: run.ok ? run.stdout : undefined };
     });
-    saveCache();
     const loaded = results.filter((r) => r.dump !== undefined);
     const disagreements: string[] = [];
     for (const { name, text, version, dump } of loaded) {

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseIptables } from '../../grammar/iptables/index.js';
-import { corpusDir } from './oracle.js';
+import { iptablesCorpusDir } from '../support/shared.js';
 
 /**
  * iptables' own per-extension test vectors (`extensions/*.t`: `rule;expected save;OK|FAIL`, after
@@ -10,7 +10,7 @@ import { corpusDir } from './oracle.js';
  * are counted, as many of them fail only in the kernel.
  */
 
-const vectorsDir = path.join(corpusDir, 'ext-t');
+const vectorsDir = path.join(iptablesCorpusDir, 'ext-t');
 const missing = !existsSync(vectorsDir);
 if (missing) console.warn(`skipping the iptables extension vectors: ${vectorsDir} is absent`);
 

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { parseIptables } from '../../grammar/iptables/index.js';
 import type { Ruleset } from '../../src/ir.js';
-import { corpusDir, loadAndSave, oracleUnavailable, pool, saveCache } from './oracle.js';
+import { iptablesAvailable, iptablesRestoreAndSave, mapLimit } from '../support/oracle.js';
+import { iptablesCorpusDir } from '../support/shared.js';
 
 /**
  * The decision for non-standard formats (see grammar/iptables/index.ts):
@@ -12,7 +13,7 @@ import { corpusDir, loadAndSave, oracleUnavailable, pool, saveCache } from './or
  * - restore input interleaved with shell command lines is refused with one error.
  */
 
-const variantsDir = path.join(corpusDir, 'variants');
+const variantsDir = path.join(iptablesCorpusDir, 'variants');
 const missing = !existsSync(variantsDir);
 if (missing) console.warn(`skipping the iptables variants test: ${variantsDir} is absent`);
 
@@ -38,21 +39,20 @@ describe.skipIf(missing)('iptables -S output (rules-spec)', () => {
     expect(rules).toBe(text.split('\n').filter((line) => line.startsWith('-A ')).length);
   });
 
-  const oracleReason = oracleUnavailable();
-  if (oracleReason) console.warn(`skipping the rules-spec load check: ${oracleReason}`);
-  it.skipIf(oracleReason !== undefined)('agrees with iptables-save after loading the same commands as restore input', { timeout: 300_000 }, async () => {
+  const iptables = iptablesAvailable();
+  if (!iptables.available) console.warn(`skipping the rules-spec load check: ${iptables.reason}`);
+  it.skipIf(!iptables.available)('agrees with iptables-save after loading the same commands as restore input', { timeout: 300_000 }, async () => {
     const scratch = mkdtempSync(path.join(tmpdir(), 'fwlint-rules-spec-'));
     onTestFinished(() => rmSync(scratch, { recursive: true, force: true }));
-    const outcomes = await pool(rulesSpecFiles, 2, async (name) => {
+    const outcomes = await mapLimit(rulesSpecFiles, 2, async (name) => {
       const text = readFileSync(path.join(variantsDir, name), 'utf8');
       const parsed = parseIptables(name, text);
       const table = parsed.ruleset.tables[0]!.name;
       const wrapped = path.join(scratch, name);
       writeFileSync(wrapped, `*${table}\n${text}COMMIT\n`);
-      const dump = await loadAndSave(wrapped, 4);
-      return { name, parsed, dump };
+      const run = await iptablesRestoreAndSave(wrapped, 4);
+      return { name, parsed, dump: run.ok ? run.stdout : undefined };
     });
-    saveCache();
     const loaded = outcomes.filter((o) => o.dump !== undefined);
     expect(loaded.length).toBe(rulesSpecFiles.length);
     for (const { name, parsed, dump } of loaded) {

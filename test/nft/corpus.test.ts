@@ -1,15 +1,13 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { diskHost } from '../../src/files.js';
 import { parseNft } from '../../grammar/nft/index.js';
-import { askOracle, oracleUnavailable } from './oracle.js';
+import { mapLimit, nftAvailable, nftCheck, type ToolRun } from '../support/oracle.js';
+import { nftCorpusDir as corpusDir } from '../support/shared.js';
 import { KNOWN_REJECTED_BUT_VALID } from './corpus-exceptions.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const corpusDir = path.join(path.resolve(repoRoot, '../shared'), 'corpus', 'nft');
 const corpusMissing = (() => {
   try {
     return statSync(corpusDir).isDirectory() ? undefined : `${corpusDir} is not a directory`;
@@ -17,9 +15,14 @@ const corpusMissing = (() => {
     return `${corpusDir} is absent`;
   }
 })();
-const oracleMissing = corpusMissing === undefined ? oracleUnavailable() : undefined;
-const skipReason = corpusMissing ?? oracleMissing;
+const skipReason = corpusMissing ?? nftAvailable().reason;
 if (skipReason !== undefined) console.warn(`skipping the nft corpus tests: ${skipReason}`);
+
+/** `nft -c -f` on each file, two at a time (the machine is shared). */
+async function askNft(files: string[]): Promise<Map<string, ToolRun>> {
+  const runs = await mapLimit(files, 2, nftCheck);
+  return new Map(files.map((file, index) => [file, runs[index]!]));
+}
 
 function corpusFiles(): string[] {
   return readdirSync(corpusDir, { withFileTypes: true })
@@ -35,7 +38,7 @@ function parse(file: string) {
 describe.skipIf(skipReason !== undefined)('nft corpus against the real nft', () => {
   it('parses every file nft accepts (or rejects only for version/kernel reasons) without parse errors', async () => {
     const files = corpusFiles();
-    const verdicts = await askOracle(files);
+    const verdicts = await askNft(files);
     const failures: string[] = [];
     let considered = 0;
     for (const file of files) {
@@ -55,7 +58,7 @@ describe.skipIf(skipReason !== undefined)('nft corpus against the real nft', () 
     const names = new Set(corpusFiles().map((f) => path.basename(f)));
     const listed = Object.keys(KNOWN_REJECTED_BUT_VALID).map((n) => path.join(corpusDir, n));
     expect(listed.filter((f) => !names.has(path.basename(f)))).toEqual([]);
-    const verdicts = await askOracle(listed);
+    const verdicts = await askNft(listed);
     expect(listed.filter((f) => verdicts.get(f)?.ok === true).map((f) => path.basename(f))).toEqual([]);
   }, 600_000);
 });

@@ -1,12 +1,13 @@
 /**
- * The real tools as oracles. Every load happens inside a throwaway user+network namespace
+ * The real tools as oracles. Every run happens inside a throwaway user+network namespace
  * (`unshare -Urn`), so nothing ever touches the host's firewall. Results are cached on disk by
  * content, tool version and command, because the corpus is large and changes rarely.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { repoRoot } from './shared.js';
 
 export interface ToolRun {
@@ -30,33 +31,37 @@ function probe(file: string, args: string[]): string | undefined {
 
 export interface Availability {
   available: boolean;
-  /** Why not, for the skip message. */
-  reason: string;
+  /** Why not, for the skip message; undefined when available. */
+  reason: string | undefined;
+  /** The tools' own version lines, part of every cache key. */
   version: string;
 }
 
-function checkTool(versionCommand: string[]): Availability {
+function checkTools(versionCommands: string[][]): Availability {
   if (probe('unshare', ['-Urn', 'true']) === undefined) {
     return { available: false, reason: '`unshare -Urn` does not work here (no unshare or user namespaces)', version: '' };
   }
-  const version = probe('unshare', ['-Urn', ...versionCommand]);
-  if (version === undefined) return { available: false, reason: `\`${versionCommand.join(' ')}\` is missing`, version: '' };
-  return { available: true, reason: '', version: version.trim() };
+  const versions: string[] = [];
+  for (const command of versionCommands) {
+    const version = probe('unshare', ['-Urn', ...command]);
+    if (version === undefined) return { available: false, reason: `\`${command[0]}\` is missing`, version: '' };
+    versions.push(version.trim());
+  }
+  return { available: true, reason: undefined, version: versions.join(' / ') };
 }
 
 let nftAvailability: Availability | undefined;
 let iptablesAvailability: Availability | undefined;
 
 export function nftAvailable(): Availability {
-  return (nftAvailability ??= checkTool(['nft', '--version']));
+  return (nftAvailability ??= checkTools([['nft', '--version']]));
 }
 
+/** Both address families and both backends: dumps go to whichever of them reads them. */
 export function iptablesAvailable(): Availability {
-  iptablesAvailability ??= checkTool(['iptables-restore', '--version']);
-  if (iptablesAvailability.available && probe('unshare', ['-Urn', 'iptables-legacy-restore', '--version']) === undefined) {
-    iptablesAvailability = { available: false, reason: '`iptables-legacy-restore` is missing', version: '' };
-  }
-  return iptablesAvailability;
+  return (iptablesAvailability ??= checkTools(
+    ['iptables', 'ip6tables', 'iptables-legacy', 'ip6tables-legacy'].map((tool) => [`${tool}-restore`, '--version']),
+  ));
 }
 
 function cacheKey(parts: string[]): string {
@@ -74,10 +79,23 @@ function readCache(key: string): ToolRun | undefined {
   }
 }
 
+let temporaryCount = 0;
+
+/** Vitest runs test files in parallel workers: a rename makes each entry appear whole or not at all. */
 function writeCache(key: string, run: ToolRun): void {
   if (!cacheEnabled) return;
   mkdirSync(cacheDir, { recursive: true });
-  writeFileSync(path.join(cacheDir, `${key}.json`), JSON.stringify(run));
+  const entry = path.join(cacheDir, `${key}.json`);
+  const temporary = `${entry}.${process.pid}-${threadId}-${temporaryCount++}.tmp`;
+  writeFileSync(temporary, JSON.stringify(run));
+  renameSync(temporary, entry);
+}
+
+interface RunOptions {
+  /** Goes into the cache key, so a tool upgrade asks again. */
+  version: string;
+  /** nft resolves includes and names errors by the file's place; iptables dumps mean the same anywhere. */
+  dependsOnLocation: boolean;
 }
 
 /**
@@ -85,9 +103,9 @@ function writeCache(key: string, run: ToolRun): void {
  * (never interpolated into the script) and the file's directory as working directory, so relative
  * includes resolve as they would for a user running the tool next to the file.
  */
-function runInNamespace(script: string, file: string, versionTag: string): Promise<ToolRun> {
+function runInNamespace(script: string, file: string, { version, dependsOnLocation }: RunOptions): Promise<ToolRun> {
   const absolute = path.resolve(file);
-  const key = cacheKey([script, versionTag, absolute, readFileSync(absolute, 'latin1')]);
+  const key = cacheKey([script, version, dependsOnLocation ? absolute : '', readFileSync(absolute, 'latin1')]);
   const cached = readCache(key);
   if (cached) return Promise.resolve(cached);
   return new Promise((resolve) => {
@@ -105,38 +123,67 @@ function runInNamespace(script: string, file: string, versionTag: string): Promi
   });
 }
 
+function runNft(script: string, file: string): Promise<ToolRun> {
+  return runInNamespace(script, file, { version: nftAvailable().version, dependsOnLocation: true });
+}
+
+/** `nft -c -f F`: parse and evaluate only, which is what decides whether the syntax is valid. */
+export function nftCheck(file: string): Promise<ToolRun> {
+  return runNft('nft -c -f "$1"', file);
+}
+
 /** `nft -f F` for real (not `-c`: only a load runs the kernel's own validation). */
 export function nftLoad(file: string): Promise<ToolRun> {
-  return runInNamespace('nft -f "$1"', file, nftAvailable().version);
+  return runNft('nft -f "$1"', file);
 }
 
 /** Loads the file and lists the ruleset back, in nft's own text or JSON. */
 export function nftLoadAndList(file: string, format: 'text' | 'json'): Promise<ToolRun> {
   const list = format === 'json' ? 'nft -j list ruleset' : 'nft list ruleset';
-  return runInNamespace(`nft -f "$1" && ${list}`, file, nftAvailable().version);
+  return runNft(`nft -f "$1" && ${list}`, file);
 }
 
-export interface IptablesVariant {
-  ipVersion: 4 | 6;
-  legacy: boolean;
+export type IptablesBackend = 'nft' | 'legacy';
+
+export interface IptablesRun extends ToolRun {
+  /** The backend whose answer this is: the one that succeeded, or legacy when neither did. */
+  backend: IptablesBackend;
 }
 
-function restoreCommand({ ipVersion, legacy }: IptablesVariant): { restore: string; save: string } {
-  const base = ipVersion === 6 ? 'ip6tables' : 'iptables';
-  return legacy
-    ? { restore: `${base}-legacy-restore`, save: `${base}-legacy-save` }
-    : { restore: `${base}-restore`, save: `${base}-save` };
+interface IptablesTools {
+  restore: string;
+  save: string;
 }
 
-export function iptablesRestore(file: string, variant: IptablesVariant): Promise<ToolRun> {
-  const { restore } = restoreCommand(variant);
-  return runInNamespace(`${restore} "$1"`, file, iptablesAvailable().version);
+function iptablesTools(ipVersion: 4 | 6, backend: IptablesBackend): IptablesTools {
+  const base = `${ipVersion === 6 ? 'ip6tables' : 'iptables'}${backend === 'legacy' ? '-legacy' : ''}`;
+  return { restore: `${base}-restore`, save: `${base}-save` };
+}
+
+/**
+ * Runs `script` with the nft backend, and with legacy when that fails: old dumps use matches only
+ * the legacy backend still knows, and either one succeeding counts.
+ */
+async function nftBackendThenLegacy(file: string, ipVersion: 4 | 6, script: (tools: IptablesTools) => string): Promise<IptablesRun> {
+  const options = { version: iptablesAvailable().version, dependsOnLocation: false };
+  const current = await runInNamespace(script(iptablesTools(ipVersion, 'nft')), file, options);
+  if (current.ok) return { ...current, backend: 'nft' };
+  return { ...(await runInNamespace(script(iptablesTools(ipVersion, 'legacy')), file, options)), backend: 'legacy' };
+}
+
+/** `iptables-restore --test`: parses the dump and resolves its extensions without loading it. */
+export function iptablesRestoreTest(file: string, ipVersion: 4 | 6): Promise<IptablesRun> {
+  return nftBackendThenLegacy(file, ipVersion, ({ restore }) => `${restore} --test "$1"`);
+}
+
+/** A real `iptables-restore`, which also runs the kernel's validation. */
+export function iptablesRestore(file: string, ipVersion: 4 | 6): Promise<IptablesRun> {
+  return nftBackendThenLegacy(file, ipVersion, ({ restore }) => `${restore} "$1"`);
 }
 
 /** Restores the dump and saves it back, for round trips. */
-export function iptablesRestoreAndSave(file: string, variant: IptablesVariant): Promise<ToolRun> {
-  const { restore, save } = restoreCommand(variant);
-  return runInNamespace(`${restore} "$1" && ${save}`, file, iptablesAvailable().version);
+export function iptablesRestoreAndSave(file: string, ipVersion: 4 | 6): Promise<IptablesRun> {
+  return nftBackendThenLegacy(file, ipVersion, ({ restore, save }) => `${restore} "$1" && ${save}`);
 }
 
 /** Runs `task` over `items` with at most `limit` in flight, keeping results in input order. */
