@@ -202,11 +202,25 @@ export type StatementKind =
   | 'comment'
   | 'other';
 
+/**
+ * How a statement changes one field for the rules and hooks after it. `value` absent: set to
+ * something the model cannot know (`meta mark set ct mark`, a hash). `mask` absent: the whole
+ * field becomes `value`; otherwise the new value is `(old & ~mask) ^ value`, iptables'
+ * `--set-xmark value/mask`, which also expresses and/or/xor.
+ */
+export interface FieldEffect {
+  field: FieldName;
+  value?: bigint;
+  mask?: bigint;
+}
+
 /** A non-terminal action (or an action whose verdict is carried separately in `Rule.verdict`). */
 export interface Statement {
   kind: StatementKind;
   text: string;
   span: SourceSpan;
+  /** Why: later matches see the changed packet (a mark set at prerouting, notrack), so the model must apply it. */
+  effects?: FieldEffect[];
 }
 
 export type SimpleVerdict =

@@ -1,6 +1,6 @@
 import { DEPENDENCIES, FIELD_COUNT, fieldMaxima } from './fields.js';
 import * as iv from './intervals.js';
-import type { IntervalSet } from './intervals.js';
+import type { ApproxSet, IntervalSet } from './intervals.js';
 
 /**
  * A box: one interval set per field (indexed as FIELD_ORDER), `undefined` meaning "any value".
@@ -65,7 +65,7 @@ export function subtractBox(a: Box, b: Box): Box[] {
   return subtractOverlapping(a, b, ALL_FIELDS);
 }
 
-const ALL_FIELDS: readonly number[] = Array.from({ length: FIELD_COUNT }, (_, f) => f);
+export const ALL_FIELDS: readonly number[] = Array.from({ length: FIELD_COUNT }, (_, f) => f);
 
 /**
  * The fields in which `box` is narrower than `universe` (where it holds a different set), in
@@ -83,6 +83,28 @@ export function boxesOverlapOn(a: Box, b: Box, fields: readonly number[]): boole
     const x = a[f];
     const y = b[f];
     if (x !== undefined && y !== undefined && x !== y && !iv.overlaps(x, y)) return false;
+  }
+  return true;
+}
+
+/** A box with its sets as doubles (see ApproxSet); only the fields it was made for are filled. */
+export type ApproxBox = readonly (ApproxSet | undefined)[];
+
+export function approximateBox(box: Box, fields: readonly number[]): ApproxBox {
+  const out = new Array<ApproxSet | undefined>(FIELD_COUNT);
+  for (const f of fields) {
+    const set = box[f];
+    if (set !== undefined) out[f] = iv.approximate(set);
+  }
+  return out;
+}
+
+/** boxesOverlapOn on approximations: false only when the boxes certainly do not overlap. */
+export function boxesMayOverlapOn(a: ApproxBox, b: ApproxBox, fields: readonly number[]): boolean {
+  for (const f of fields) {
+    const x = a[f];
+    const y = b[f];
+    if (x !== undefined && y !== undefined && !iv.mayOverlap(x, y)) return false;
   }
   return true;
 }

@@ -1,7 +1,7 @@
 import type { Box } from './box.js';
 import { DEPENDENCIES } from './fields.js';
-import { overlaps } from './intervals.js';
-import { type BoxKeys, boxKeys, keyRange, keyRangeSet, type Level, ORDERS, prefixRange } from './index-keys.js';
+import { approximate, mayOverlapRange, overlaps } from './intervals.js';
+import { type BoxKeys, boxKeys, keyHigh, keyLow, keyRange, type Level, ORDERS, prefixRange } from './index-keys.js';
 
 /** One indexed box of an earlier rule, with what coverage needs to know about it. */
 export interface IndexEntry {
@@ -146,7 +146,7 @@ class Trie {
     this.keys = keys;
     this.visitor = visitor;
     this.dirty = false;
-    this.queryAt(this.root, 0, 0, 0n, undefined);
+    this.queryAt(this.root, 0, 0, undefined);
     this.visitor = undefined;
   }
 
@@ -211,8 +211,11 @@ class Trie {
     (current.entries ??= []).push(entry);
   }
 
-  /** Walks the branches that may overlap the query; true once the visitor is done. */
-  private queryAt(node: IndexNode, level: number, depth: number, prefix: bigint, key: NodeKey | undefined): boolean {
+  /**
+   * Walks the branches that may overlap the query; true once the visitor is done. `key` is the
+   * branch the node hangs under; within an address level it also carries the bytes above.
+   */
+  private queryAt(node: IndexNode, level: number, depth: number, key: NodeKey | undefined): boolean {
     const entries = node.entries;
     if (entries) {
       for (const entry of entries) {
@@ -228,59 +231,68 @@ class Trie {
     }
     if (level === this.levels.length) return false;
     if (node.wildcard) {
-      if (this.queryAt(node.wildcard, level + 1, 0, 0n, undefined)) return true;
+      if (this.queryAt(node.wildcard, level + 1, 0, undefined)) return true;
       if (!this.wanted(key)) return false;
     }
     if (!node.hasChildren()) return false;
     const spec = this.levels[level]!;
     const known = this.keys.keys[spec.field];
+    const above = depth > 0 ? key : undefined;
     if (known !== undefined && (spec.kind !== 'prefix' || depth < known.length)) {
       if (spec.kind === 'prefix') {
         const child = node.get(known[depth]!);
-        return child !== undefined && this.descend(child, spec, level, depth, prefix, known[depth]!);
+        return child !== undefined && this.descend(child, spec, level, depth, above, known[depth]!);
       }
       for (const childKey of known) {
         const child = node.get(childKey);
         if (!child) continue;
-        if (this.descend(child, spec, level, depth, prefix, childKey)) return true;
+        if (this.descend(child, spec, level, depth, above, childKey)) return true;
         if (!this.wanted(key)) return false;
       }
       return false;
     }
     const set = this.keys.boxes[spec.field];
+    const values = set !== undefined && spec.kind !== 'prefix' ? approximate(set) : undefined;
     let done = false;
     node.someChild((childKey, child) => {
-      if (set !== undefined && spec.kind !== 'prefix' && !overlaps(set, keyRangeSet(spec, childKey))) return false;
-      done = this.descend(child, spec, level, depth, prefix, childKey);
+      if (values !== undefined && !mayOverlapRange(values, keyLow(spec, childKey), keyHigh(spec, childKey))) return false;
+      done = this.descend(child, spec, level, depth, above, childKey);
       return done || !this.wanted(key);
     });
     return done;
   }
 
-  private descend(child: IndexNode, spec: Level, level: number, depth: number, prefix: bigint, childKey: number): boolean {
-    if (spec.kind === 'prefix') {
-      const childPrefix = (prefix << 8n) | BigInt(childKey);
-      const key: NodeKey = { spec, number: childKey, prefix: childPrefix, depth: depth + 1 };
-      if (!this.wanted(key)) return false;
-      return this.queryAt(child, level, depth + 1, childPrefix, key);
-    }
-    const key: NodeKey = { spec, number: childKey, prefix: 0n, depth: 0 };
+  private descend(child: IndexNode, spec: Level, level: number, depth: number, above: NodeKey | undefined, childKey: number): boolean {
+    const isPrefix = spec.kind === 'prefix';
+    const key: NodeKey = { spec, number: childKey, depth: isPrefix ? depth + 1 : 0, above };
     if (!this.wanted(key)) return false;
-    return this.queryAt(child, level + 1, 0, 0n, key);
+    return isPrefix ? this.queryAt(child, level, depth + 1, key) : this.queryAt(child, level + 1, 0, key);
   }
 
   /** Whether the part of the query still open can overlap the branch under `key`. */
   private wanted(key: NodeKey | undefined): boolean {
     if (!this.dirty || key === undefined) return true;
-    const range = key.spec.kind === 'prefix' ? prefixRange(key.spec, key.depth, key.prefix) : keyRange(key.spec, key.number);
+    const range = key.spec.kind === 'prefix' ? prefixRange(key.spec, key.depth, prefixOf(key)) : keyRange(key.spec, key.number);
     return this.visitor!.stillWanted(range.field, range.low, range.high);
   }
+}
+
+/** The address bytes leading to a node of an address level, as one number. */
+function prefixOf(key: NodeKey): bigint {
+  let prefix = 0n;
+  let shift = 0n;
+  for (let k: NodeKey | undefined = key; k !== undefined; k = k.above) {
+    prefix |= BigInt(k.number) << shift;
+    shift += 8n;
+  }
+  return prefix;
 }
 
 /** The branch a node hangs under, turned into a value range only when a check needs it. */
 interface NodeKey {
   spec: Level;
   number: number;
-  prefix: bigint;
   depth: number;
+  /** The key of the byte before, inside an address level. */
+  above: NodeKey | undefined;
 }

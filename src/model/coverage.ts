@@ -1,10 +1,20 @@
 import type { Chain, Rule, SimpleVerdict, Verdict } from '../ir.js';
-import { type Box, boxesOverlapOn, narrowedFields, subtractOverlapping } from './box.js';
+import {
+  ALL_FIELDS,
+  type ApproxBox,
+  approximateBox,
+  type Box,
+  boxesMayOverlapOn,
+  boxesOverlapOn,
+  narrowedFields,
+  subtractOverlapping,
+} from './box.js';
 import type { ModelContext } from './context.js';
 import { CoverageIndex, type IndexEntry, type IndexVisitor } from './coverage-index.js';
 import { overlapsRange } from './intervals.js';
 import { verdictEffect } from './evaluate.js';
 import type { InterfaceAlphabet } from './interfaces.js';
+import { MutationFinder } from './overrides.js';
 import type { Packet } from './packet.js';
 import { intersectAll, subtractAll } from './space.js';
 import { witnessOfBoxes } from './witness.js';
@@ -33,6 +43,8 @@ interface CoverEntry extends IndexEntry {
   verdict: SimpleVerdict | undefined;
   /** Where the box differs from its chain's universe: the only fields it can cut remaining boxes in. */
   fields: readonly number[];
+  /** The box on `fields`, as doubles for the quick first check of a visit. */
+  approx: ApproxBox;
 }
 
 export function coverageOfAll(ctx: ModelContext): Map<Rule, Coverage> {
@@ -45,7 +57,8 @@ export function coverageOfAll(ctx: ModelContext): Map<Rule, Coverage> {
 }
 
 function coverChain(ctx: ModelContext, chain: Chain, summaries: ReturnSummaries, result: Map<Rule, Coverage>): void {
-  const index = new CoverageIndex();
+  let index = new CoverageIndex();
+  let entries: CoverEntry[] = [];
   const universe = ctx.contextOf(chain).universe;
   chain.rules.forEach((rule, position) => {
     const compiled = ctx.compiled(rule);
@@ -53,7 +66,21 @@ function coverChain(ctx: ModelContext, chain: Chain, summaries: ReturnSummaries,
     for (const slice of compiled.effective) {
       for (const box of decidedBoxes(chain, slice.verdict, slice.under, summaries)) {
         const fields = narrowedFields(box, universe);
-        const entry: CoverEntry = { box, position, stamp: 0, rule, verdict: slice.verdict, fields };
+        const approx = approximateBox(box, fields);
+        const entry: CoverEntry = { box, position, stamp: 0, rule, verdict: slice.verdict, fields, approx };
+        index.insert(entry);
+        entries.push(entry);
+      }
+    }
+    // After a statement changes a field, earlier tests on it no longer describe the packets that go on.
+    const mutated = summaries.mutations.ofRule(rule, chain);
+    const kept = mutated.size === 0 ? entries : entries.filter((entry) => !entry.fields.some((field) => mutated.has(field)));
+    if (kept.length < entries.length) {
+      entries = kept;
+      index = new CoverageIndex();
+      for (const entry of entries) {
+        // The new index counts query rounds from zero again.
+        entry.stamp = 0;
         index.insert(entry);
       }
     }
@@ -91,11 +118,12 @@ function coverRule(rule: Rule, over: Box[], index: CoverageIndex, alphabet: Inte
   let remaining = over;
   const covering: CoverEntry[] = [];
   let gaveUp = false;
+  const overApprox = over.map((box) => approximateBox(box, ALL_FIELDS));
   const visitor: IndexVisitor = {
     visit(visited) {
       const entry = visited as CoverEntry;
       // What is left lies inside the rule's own boxes (usually one): a cheap first check.
-      if (!over.some((box) => boxesOverlapOn(box, entry.box, entry.fields))) return 'unchanged';
+      if (!overApprox.some((box) => boxesMayOverlapOn(box, entry.approx, entry.fields))) return 'unchanged';
       const next = subtractEntry(remaining, entry);
       if (next === remaining) return 'unchanged';
       covering.push(entry);
@@ -117,7 +145,9 @@ function coverRule(rule: Rule, over: Box[], index: CoverageIndex, alphabet: Inte
     index.query(box, visitor);
   }
   covering.sort((a, b) => a.position - b.position);
-  const coveredBy = [...new Set(covering.map((e) => e.rule))];
+  // Slices of one rule share its position, so after sorting its entries sit side by side.
+  const coveredBy: Rule[] = [];
+  for (const entry of covering) if (coveredBy[coveredBy.length - 1] !== entry.rule) coveredBy.push(entry.rule);
   const signature = signatureOf(rule.verdict);
   const sameVerdict = covering.every((e) => signatureOf(e.verdict) === signature);
   // One uncovered box is enough for a witness; keeping them all would hold every fragment alive.
@@ -165,7 +195,11 @@ class ReturnSummaries {
   private readonly cache = new Map<Chain, Box[]>();
   private readonly inProgress = new Set<Chain>();
 
-  constructor(private readonly ctx: ModelContext) {}
+  readonly mutations: MutationFinder;
+
+  constructor(private readonly ctx: ModelContext) {
+    this.mutations = new MutationFinder(ctx.directory);
+  }
 
   mayReturn(from: Chain, name: string): Box[] {
     const target = this.ctx.directory.chain(from, name);
@@ -183,7 +217,8 @@ class ReturnSummaries {
 
   private summarise(chain: Chain): Box[] {
     const everything = [this.ctx.anyPacket()];
-    if (chain.rules.length > MAX_SUMMARISED_RULES) return everything;
+    // Rules after a statement that changes the packet test changed values: no summary in arrival terms.
+    if (chain.rules.length > MAX_SUMMARISED_RULES || this.mutations.ofChain(chain).size > 0) return everything;
     let pending: Box[] = everything;
     let returning: Box[] = [];
     for (const rule of chain.rules) {

@@ -73,20 +73,21 @@ export interface KeyRange {
 }
 
 export function keyRange(spec: Level, key: number): KeyRange {
-  if (spec.kind === 'port' && key >= COARSE_BASE) {
-    const low = BigInt((key - COARSE_BASE) * 256);
-    return { field: spec.field, low, high: low + 255n };
-  }
-  if (spec.kind === 'port' && key >= FINE_BASE) {
-    const low = BigInt((key - FINE_BASE) * 16);
-    return { field: spec.field, low, high: low + 15n };
-  }
-  return { field: spec.field, low: BigInt(key), high: BigInt(key) };
+  return { field: spec.field, low: BigInt(keyLow(spec, key)), high: BigInt(keyHigh(spec, key)) };
 }
 
-export function keyRangeSet(spec: Level, key: number): IntervalSet {
-  const range = keyRange(spec, key);
-  return [range.low, range.high];
+/** The lowest value filed under the key of a point or port level. */
+export function keyLow(spec: Level, key: number): number {
+  if (spec.kind === 'port' && key >= COARSE_BASE) return (key - COARSE_BASE) * 256;
+  if (spec.kind === 'port' && key >= FINE_BASE) return (key - FINE_BASE) * 16;
+  return key;
+}
+
+/** The highest value filed under the key of a point or port level. */
+export function keyHigh(spec: Level, key: number): number {
+  if (spec.kind === 'port' && key >= COARSE_BASE) return (key - COARSE_BASE) * 256 + 255;
+  if (spec.kind === 'port' && key >= FINE_BASE) return (key - FINE_BASE) * 16 + 15;
+  return key;
 }
 
 /** The addresses under a prefix of `bytes` whole bytes. */

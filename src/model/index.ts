@@ -5,9 +5,13 @@
  *
  * What it does not model (and how it stays honest about it):
  * - arp and bridge base chains are ignored on the IP hooks; netdev chains count only on
- *   ingress/egress.
- * - Statements that change the packet (meta/ct mark set, NAT rewriting addresses) are not applied
- *   to later matches: the packet is taken as it arrived.
+ *   ingress/egress, and only for packets of their devices.
+ * - Statements that change the packet (IR `Statement.effects`: marks, notrack, TTL) are applied to
+ *   later rules and chains: a constant exactly, anything else as an unknown value that later tests
+ *   on the field cannot decide. NAT makes later tests on the rewritten addresses and ports
+ *   undetermined, and the route change it may cause (input becoming forward) is not followed.
+ * - `verdict` and `reachable` answer for one hook, with packets as they reach it; `trace` follows
+ *   a packet through every hook on its path (ingress, prerouting, input …) in order.
  * - `queue` (with or without bypass) and unknown targets end in `undetermined`.
  * - Chains running at or before conntrack (priority <= -200) treat `ct state` as unknown.
  */
@@ -50,7 +54,10 @@ export interface SemanticModel {
   readonly diagnostics: Diagnostic[];
   /** Over- and under-approximation of the packets a rule's matches select (among those that reach its chain). */
   matchSpace(rule: Rule): { over: PacketSpace; under: PacketSpace };
-  /** Final outcome at `hook` for the packets in `space` (all base chains on that hook, by priority). */
+  /**
+   * Final outcome at `hook` for the packets in `space` (all base chains on that hook, by priority),
+   * as they reach it: chains of earlier hooks, ingress included, are not applied (ask for them separately).
+   */
   verdict(hook: Hook, space: PacketSpace): HookVerdict;
   /** Whether the rule's whole match space is decided by earlier rules of its chain, and by which. */
   coverage(rule: Rule): Coverage;

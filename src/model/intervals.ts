@@ -52,6 +52,37 @@ export function overlaps(a: IntervalSet, b: IntervalSet): boolean {
   return false;
 }
 
+/**
+ * A set's bounds as doubles, for quick overlap tests: comparing doubles is far cheaper than
+ * comparing bigints. Exact up to 2^53; above (IPv6 addresses) rounding is monotone, so sets whose
+ * rounded bounds do not meet cannot meet either, while a "may overlap" needs an exact check.
+ */
+export type ApproxSet = readonly number[];
+
+export function approximate(set: IntervalSet): ApproxSet {
+  return set.map(Number);
+}
+
+/** False only when the sets are certainly disjoint. */
+export function mayOverlap(a: ApproxSet, b: ApproxSet): boolean {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i + 1]! < b[j]!) i += 2;
+    else if (b[j + 1]! < a[i]!) j += 2;
+    else return true;
+  }
+  return false;
+}
+
+export function mayOverlapRange(set: ApproxSet, low: number, high: number): boolean {
+  for (let i = 0; i < set.length; i += 2) {
+    if (set[i]! > high) return false;
+    if (set[i + 1]! >= low) return true;
+  }
+  return false;
+}
+
 export function overlapsRange(set: IntervalSet, low: bigint, high: bigint): boolean {
   for (let i = 0; i < set.length; i += 2) {
     if (set[i]! > high) return false;

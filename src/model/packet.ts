@@ -18,15 +18,18 @@ export interface Packet {
   hook: Hook;
 }
 
-/** The hooks a packet bound for `hook` traverses, in order. */
+/**
+ * The hooks a packet bound for `hook` traverses, in order. Ingress runs before prerouting on the
+ * device the packet arrives by, egress after postrouting on the one it leaves by.
+ */
 export function hooksOnPath(hook: Hook): Hook[] {
   switch (hook) {
     case 'input':
-      return ['prerouting', 'input'];
+      return ['ingress', 'prerouting', 'input'];
     case 'forward':
-      return ['prerouting', 'forward', 'postrouting'];
+      return ['ingress', 'prerouting', 'forward', 'postrouting', 'egress'];
     case 'output':
-      return ['output', 'postrouting'];
+      return ['output', 'postrouting', 'egress'];
     default:
       return [hook];
   }

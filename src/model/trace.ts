@@ -1,9 +1,10 @@
 import type { Chain, Family, Hook, Rule, SourceSpan } from '../ir.js';
-import type { Box } from './box.js';
 import type { ModelContext } from './context.js';
-import { MAX_JUMP_DEPTH, verdictEffect } from './evaluate.js';
+import { baseChainFilter, MAX_JUMP_DEPTH, natRewrites, verdictEffect } from './evaluate.js';
+import { fieldIndex } from './fields.js';
+import { statementEffects } from './overrides.js';
 import { hooksOnPath, type Packet } from './packet.js';
-import { boxesContain, packetBox } from './point.js';
+import { packetBox, PacketState } from './point.js';
 
 export type TraceAction = 'matched' | 'jump' | 'goto' | 'return' | 'accept' | 'drop' | 'policy' | 'unknown';
 
@@ -29,14 +30,23 @@ export interface Trace {
 
 type ChainResult = 'accept' | 'drop' | 'undetermined';
 
-/** Follows one packet through every base chain of every hook on its path, as the kernel would. */
+/**
+ * Follows one packet through every base chain of every hook on its path, as the kernel would,
+ * carrying what statements change (marks, notrack, NAT) on to the chains after them.
+ */
 export function tracePacket(ctx: ModelContext, packet: Packet, hooks?: readonly Hook[]): Trace {
   const steps: TraceStep[] = [];
-  const point = packetBox(packet, ctx.alphabet);
+  const state = new PacketState(packetBox(packet, ctx.alphabet));
   for (const hook of hooks ?? hooksOnPath(packet.hook)) {
     for (const chain of ctx.baseChains(hook)) {
-      if (!boxesContain([ctx.chainFilter(chain)], point)) continue;
-      const result = runBaseChain(ctx, hook, chain, point, steps);
+      const filter = [baseChainFilter(ctx, chain)];
+      if (!state.inBoxes(filter, 'may')) continue;
+      if (!state.inBoxes(filter, 'must')) {
+        const detail = 'whether this chain sees the packet depends on a field an earlier statement changed';
+        steps.push({ hook, family: chain.family, table: chain.table, chain: chain.name, action: 'unknown', detail });
+        return { packet, verdict: 'undetermined', steps };
+      }
+      const result = runBaseChain(ctx, hook, chain, state, steps);
       if (result !== 'accept') return { packet, verdict: result, steps };
     }
   }
@@ -48,7 +58,7 @@ interface Frame {
   next: number;
 }
 
-function runBaseChain(ctx: ModelContext, hook: Hook, base: Chain, point: Box, steps: TraceStep[]): ChainResult {
+function runBaseChain(ctx: ModelContext, hook: Hook, base: Chain, state: PacketState, steps: TraceStep[]): ChainResult {
   const stack: Frame[] = [{ chain: base, next: 0 }];
   const step = (chain: Chain, action: TraceAction, rule?: Rule, detail?: string): void => {
     steps.push({
@@ -84,9 +94,10 @@ function runBaseChain(ctx: ModelContext, hook: Hook, base: Chain, point: Box, st
       continue;
     }
     for (const slice of ctx.compiled(rule).effective) {
-      if (!boxesContain(slice.over, point)) continue;
+      if (!state.inBoxes(slice.over, 'may')) continue;
       const effect = verdictEffect(slice.verdict);
-      const certain = boxesContain(slice.under, point);
+      const certain = state.inBoxes(slice.under, 'must');
+      state.apply(statementEffects(rule), certain);
       if (!certain) {
         if (effect === 'none') break;
         step(frame.chain, 'unknown', rule, 'whether this rule matches depends on something the model does not know');
@@ -97,7 +108,13 @@ function runBaseChain(ctx: ModelContext, hook: Hook, base: Chain, point: Box, st
         case 'none':
           step(frame.chain, 'matched', rule);
           break;
-        case 'accept':
+        case 'accept': {
+          const rewritten = natRewrites(verdict);
+          for (const field of rewritten) state.forget(fieldIndex(field));
+          const detail = rewritten.length > 0 ? 'NAT rewrites the packet: later tests on its addresses and ports are undetermined' : undefined;
+          step(frame.chain, effect, rule, detail);
+          return effect;
+        }
         case 'drop':
           step(frame.chain, effect, rule);
           return effect;

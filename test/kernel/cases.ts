@@ -286,8 +286,6 @@ export const KERNEL_RULESETS: KernelRuleset[] = [
   {
     file: 'netdev-ingress.nft',
     loader: 'nft',
-    knownFwlintBug:
-      'fwlint trace skips netdev ingress chains: hooksOnPath(input) is prerouting, input, so a drop at ingress on the arrival device is reported as accept',
     cases: [
       tcp(c4(6), 1500, 'drop'),
       tcp(c4(1), 1500, 'accept'),
@@ -313,8 +311,6 @@ export const KERNEL_RULESETS: KernelRuleset[] = [
   {
     file: 'marks-and-notrack.nft',
     loader: 'nft',
-    knownFwlintBug:
-      'fwlint trace does not carry statement effects to later chains: after `meta mark set 0x5` or `notrack` at prerouting, input still sees mark 0 and ct state new',
     cases: [
       tcp(c4(1), 1500, 'accept'),
       tcp(c4(5), 443, 'accept'),
