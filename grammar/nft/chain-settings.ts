@@ -16,7 +16,7 @@ export function applyChainSetting(atoms: Atom[], chain: Chain, pending: PendingP
   if (head === 'type') {
     const spec = readHookSpec(atoms, chain.family, source);
     if ('message' in spec) {
-      const error = parseError(source.path, isGroup(spec.atom) ? spec.atom.open : spec.atom, spec.message);
+      const error = parseError(source, isGroup(spec.atom) ? spec.atom.open : spec.atom, spec.message);
       return spec.ruleId === undefined ? error : { ...error, ruleId: spec.ruleId };
     }
     const policy = chain.base ?? pending.get(chain);
@@ -28,16 +28,16 @@ export function applyChainSetting(atoms: Atom[], chain: Chain, pending: PendingP
     const value = atoms[1];
     const policy = isWord(value) || isToken(value, 'QuotedString') ? unquote(value.image) : undefined;
     if ((policy !== 'accept' && policy !== 'drop') || atoms.length !== 2) {
-      return parseError(source.path, firstToken(atoms[1] ?? atoms[0]!), 'syntax error, expecting "accept" or "drop" after "policy"');
+      return parseError(source, firstToken(atoms[1] ?? atoms[0]!), 'syntax error, expecting "accept" or "drop" after "policy"');
     }
-    const policySpan = atomsSpan(source.path, atoms[0]!, value!);
+    const policySpan = atomsSpan(source, atoms[0]!, value!);
     if (chain.base !== undefined) chain.base = { ...chain.base, policy, policySpan };
     else pending.set(chain, { policy, policySpan });
     return 'setting';
   }
   if (head === 'comment' && atoms.length > 2) {
     const next = firstToken(atoms[2]!);
-    return parseError(source.path, next, `syntax error, unexpected ${describeActual(next)}, expecting newline or ";"`);
+    return parseError(source, next, `syntax error, unexpected ${describeActual(next)}, expecting newline or ";"`);
   }
   return head === 'comment' || head === 'flags' || head === 'devices' ? 'setting' : 'rule';
 }

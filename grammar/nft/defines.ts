@@ -3,7 +3,7 @@ import type { BodyItem } from './ast.js';
 import { GLOBAL_KEYWORDS, KEYWORD_VALUES } from './keywords.js';
 import { parseDefineValue } from './parse-file.js';
 import { Scope, expandVariables } from './scope.js';
-import { isWord, parseError } from './source.js';
+import { isWord, parseError, type SourceFile } from './source.js';
 
 /** The scope holding `nft -D name=value` definitions, with the file's top-level scope inside it. */
 export function commandLineScope(defines: Record<string, string>, diagnostics: Diagnostic[]): Scope {
@@ -24,7 +24,7 @@ export function commandLineScope(defines: Record<string, string>, diagnostics: D
 }
 
 /** `define`, `redefine` and `undefine`, with nft's checks (keyword values, redefinition). */
-export function applyDefine(item: Extract<BodyItem, { kind: 'define' | 'undefine' }>, scope: Scope, file: string, diagnostics: Diagnostic[]): void {
+export function applyDefine(item: Extract<BodyItem, { kind: 'define' | 'undefine' }>, scope: Scope, source: SourceFile, diagnostics: Diagnostic[]): void {
   const name = item.name.image;
   if (item.kind === 'undefine') {
     scope.undefine(name);
@@ -32,12 +32,12 @@ export function applyDefine(item: Extract<BodyItem, { kind: 'define' | 'undefine
   }
   const [only] = item.value;
   if (item.value.length === 1 && isWord(only) && GLOBAL_KEYWORDS.has(only.image) && !KEYWORD_VALUES.has(only.image)) {
-    diagnostics.push(parseError(file, only, `syntax error, unexpected "${only.image}" (a keyword is not a value; quote it: "${only.image}")`));
+    diagnostics.push(parseError(source, only, `syntax error, unexpected "${only.image}" (a keyword is not a value; quote it: "${only.image}")`));
     return;
   }
-  const value = expandVariables(item.value, scope, file, diagnostics);
+  const value = expandVariables(item.value, scope, source, diagnostics);
   if (value === undefined) return;
   if (item.keyword.image === 'redefine') scope.redefine(name, value);
-  else if (scope.hasOwn(name)) diagnostics.push(parseError(file, item.name, `redefinition of symbol '${name}'`));
+  else if (scope.hasOwn(name)) diagnostics.push(parseError(source, item.name, `redefinition of symbol '${name}'`));
   else scope.set(name, value);
 }

@@ -71,12 +71,13 @@ export function readRhs(c: Cursor): Atom[] {
     if (isGroup(joiner) || !RHS_JOINERS.has(joiner.tokenType.name)) break;
     const save = c.index;
     c.index++;
-    const more: Atom[] = [];
-    if (!readPrimary(c, more)) {
+    out.push(joiner);
+    // readPrimary adds nothing when it fails.
+    if (!readPrimary(c, out)) {
+      out.pop();
       c.index = save;
       break;
     }
-    out.push(joiner, ...more);
   }
   return out;
 }

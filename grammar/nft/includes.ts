@@ -4,7 +4,7 @@ import type { Diagnostic, SourceSpan } from '../../src/ir.js';
 import { LIMITS, isGlob } from '../../src/files.js';
 import { describeActual } from './errors.js';
 import type { NftParseOptions } from './index.js';
-import { atomsSpan, parseError, type SourceFile, unquote } from './source.js';
+import { atomsSpan, parseError, SourceFile, unquote } from './source.js';
 
 /**
  * Follows `include` statements: finds the files (globs included), reads them through the host,
@@ -38,10 +38,10 @@ export class IncludeResolver {
     load: (source: SourceFile, includedFrom: SourceSpan[]) => void,
   ): void {
     if (pathToken.tokenType.name !== 'QuotedString') {
-      this.diagnostics.push(parseError(from.path, pathToken, `syntax error, unexpected ${describeActual(pathToken)}, expecting quoted string`));
+      this.diagnostics.push(parseError(from, pathToken, `syntax error, unexpected ${describeActual(pathToken)}, expecting quoted string`));
       return;
     }
-    const span = atomsSpan(from.path, keyword, pathToken);
+    const span = atomsSpan(from, keyword, pathToken);
     const report = (message: string): void => {
       this.diagnostics.push({ ruleId: 'include-error', severity: 'error', message, span });
     };
@@ -70,7 +70,7 @@ export class IncludeResolver {
         report(`cannot include "${file}": ${read.message}`);
         continue;
       }
-      const source = { path: file, text: read.text };
+      const source = new SourceFile(file, read.text);
       this.enter(source);
       load(source, [...includedFrom, span]);
       this.leave();

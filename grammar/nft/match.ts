@@ -4,7 +4,7 @@ import { type Atom, isGroup } from './ast.js';
 import type { Binop, Lhs } from './expression.js';
 import type { Selector } from './selectors.js';
 import { isToken, splitElements, splitOn } from './source.js';
-import { BITMASK_FIELDS, bitUnion, scalarValue, type SymbolSpace, valueItem } from './values.js';
+import { BITMASK_FIELDS, bitUnion, scalarValue, smallBigInt, type SymbolSpace, valueItem } from './values.js';
 
 export type RelOp = 'implicit' | 'eq' | 'ne' | 'lt' | 'gt' | 'le' | 'ge';
 
@@ -176,23 +176,46 @@ function sameDependency(match: Match, field: FieldName, value: bigint): boolean 
 
 const FAMILIES_WITH_NFPROTO: ReadonlySet<Family> = new Set(['inet', 'bridge', 'netdev']);
 
-/** Adds the protocol dependencies nft inserts before a selector, unless the rule already has them. */
-export function addDependencies(matches: Match[], family: Family, lhs: Lhs, site: MatchSite): void {
+/**
+ * Adds the protocol dependencies nft inserts before a selector, unless the rule already has them.
+ * `site` is only asked for when a dependency is added: most matches need none, or have it already.
+ */
+export function addDependencies(matches: Match[], family: Family, lhs: Lhs, site: () => MatchSite): void {
   for (const { selector } of lhs.parts) {
     if (selector.nfproto !== undefined && FAMILIES_WITH_NFPROTO.has(family)) {
       addImplicit(matches, 'nfproto', selector.nfproto === 'ipv4' ? NFPROTO_IPV4 : NFPROTO_IPV6, site);
     }
-    if (selector.l4proto !== undefined) addImplicit(matches, 'l4proto', BigInt(selector.l4proto), site);
+    if (selector.l4proto !== undefined) addImplicit(matches, 'l4proto', smallBigInt(selector.l4proto), site);
   }
 }
 
-function addImplicit(matches: Match[], field: FieldName, value: bigint, site: MatchSite): void {
-  if (matches.some((m) => sameDependency(m, field, value))) return;
+const IMPLICIT_ITEMS = new Map<FieldName, Map<bigint, ValueItem[]>>();
+
+/**
+ * Nearly every rule carries a dependency or two, always one of a handful of values: they share
+ * one frozen item list per value (nothing downstream modifies the IR; freezing makes sure).
+ */
+function implicitItems(field: FieldName, value: bigint): ValueItem[] {
+  let byValue = IMPLICIT_ITEMS.get(field);
+  if (byValue === undefined) IMPLICIT_ITEMS.set(field, (byValue = new Map()));
+  let items = byValue.get(value);
+  if (items === undefined) {
+    const item: ValueItem = Object.freeze({ kind: 'range', low: value, high: value });
+    // The IR's lists are typed mutable for the builders; this one is only ever read.
+    items = Object.freeze([item]) as ValueItem[];
+    byValue.set(value, items);
+  }
+  return items;
+}
+
+function addImplicit(matches: Match[], field: FieldName, value: bigint, siteOf: () => MatchSite): void {
+  for (const match of matches) if (sameDependency(match, field, value)) return;
+  const site = siteOf();
   const dependency: FieldMatch = {
     kind: 'field',
     field,
     negate: false,
-    items: [{ kind: 'range', low: value, high: value }],
+    items: implicitItems(field, value),
     implicit: true,
     span: site.span,
     text: site.text,

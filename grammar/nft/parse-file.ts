@@ -4,7 +4,7 @@ import type { Atom, BodyItem, TopItem } from './ast.js';
 import { describeActual } from './errors.js';
 import { nftParser } from './parser.js';
 import { parseError, type SourceFile } from './source.js';
-import { nftLexer } from './tokens.js';
+import { lexNft } from './tokens.js';
 
 /** Where a file's text is parsed: a whole file, or an include inside a table or chain block. */
 export type ParseMode = 'file' | 'table' | 'chain';
@@ -15,27 +15,24 @@ export type Parsed<M extends ParseMode> = M extends 'file' ? TopItem[] : BodyIte
 const MAX_ERRORS_PER_FILE = 10;
 
 function lex(source: SourceFile, diagnostics: Diagnostic[]): IToken[] {
-  const lexed = nftLexer.tokenize(source.text);
+  const lexed = lexNft(source.text);
   for (const error of lexed.errors.slice(0, MAX_ERRORS_PER_FILE)) {
     const junk = source.text.slice(error.offset, error.offset + Math.min(error.length, 20));
+    const at = source.span(error.offset, error.offset);
     diagnostics.push({
       ruleId: 'parse-error',
       severity: 'error',
       message: `syntax error, unexpected junk "${junk}"`,
-      span: {
-        file: source.path,
-        line: error.line ?? 1,
-        column: error.column ?? 1,
-        endLine: error.line ?? 1,
-        endColumn: (error.column ?? 1) + error.length,
-      },
+      span: { ...at, endLine: at.line, endColumn: at.column + error.length },
     });
   }
   const tokens = lexed.tokens;
+  // A text search is far cheaper than looking at every token, and nearly every file has no CR.
+  if (!source.text.includes('\r')) return tokens;
   const cr = tokens.find((t) => t.tokenType.name === 'CarriageReturn');
   if (cr === undefined) return tokens;
   diagnostics.push(
-    parseError(source.path, cr, 'syntax error, unexpected junk: CRLF line terminators are not accepted by nft (convert the file to LF line endings)'),
+    parseError(source, cr, 'syntax error, unexpected junk: CRLF line terminators are not accepted by nft (convert the file to LF line endings)'),
   );
   return tokens.filter((t) => t.tokenType.name !== 'CarriageReturn');
 }
@@ -93,7 +90,7 @@ export function parseSource<M extends ParseMode>(source: SourceFile, mode: M, di
       diagnostics.push(endOfFileError(source, error.message.replace(describeActual(error.token), 'end of file')));
       break;
     }
-    diagnostics.push(parseError(source.path, error.token, error.message));
+    diagnostics.push(parseError(source, error.token, error.message));
     const index = tokens.indexOf(error.token);
     const line = index < 0 ? undefined : lineAround(tokens, index);
     if (line === undefined) break;
@@ -104,7 +101,7 @@ export function parseSource<M extends ParseMode>(source: SourceFile, mode: M, di
 
 /** Parses `nft -D name=value` text as a value. */
 export function parseDefineValue(text: string): Atom[] | undefined {
-  const lexed = nftLexer.tokenize(text);
+  const lexed = lexNft(text);
   if (lexed.errors.length > 0) return undefined;
   const parser = nftParser();
   parser.input = lexed.tokens;

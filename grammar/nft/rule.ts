@@ -1,15 +1,17 @@
+import type { SourceSpan } from '../../src/ir.js';
 import { type Atom, type Group, isGroup } from './ast.js';
 import { Cursor } from './cursor.js';
+import { NOTRACK_EFFECTS, setEffects } from './effects.js';
 import { readExpression, readLhs, readPrimary, readRhs } from './expression.js';
 import { GLOBAL_KEYWORDS } from './keywords.js';
-import { addDependencies, buildMatch, relOp } from './match.js';
+import { addDependencies, buildMatch, type MatchSite, relOp } from './match.js';
 import { atomsSpan, isToken, isWord, unquote } from './source.js';
 import { COUNTER_OPTIONS, type RuleBody, type RuleEnv, StatementReader, SYNPROXY_OPTIONS } from './statements.js';
-import { buildVmap, verdictFromAtoms } from './verdicts.js';
+import { buildVmap, verdictFromAtoms, type VerdictEnv } from './verdicts.js';
 
 export type { RuleBody, RuleEnv } from './statements.js';
 
-class RuleReader extends StatementReader {
+class RuleReader extends StatementReader implements VerdictEnv {
   read(): RuleBody {
     const c = this.c;
     while (!c.done() && !this.failed) {
@@ -44,7 +46,7 @@ class RuleReader extends StatementReader {
       case 'return':
       case 'jump':
       case 'goto':
-        return this.verdict(start);
+        return this.verdict();
       case 'comment': {
         c.index++;
         const text = c.peek();
@@ -66,7 +68,7 @@ class RuleReader extends StatementReader {
         return this.limitOrQuota(w, start);
       case 'notrack':
         c.index++;
-        return this.statement('notrack', start);
+        return this.statement('notrack', start, NOTRACK_EFFECTS);
       case 'reject':
         c.index++;
         return this.reject(start);
@@ -126,7 +128,7 @@ class RuleReader extends StatementReader {
     }
   }
 
-  private verdict(start: number): void {
+  private verdict(): void {
     const c = this.c;
     const keyword = c.next();
     const kind = (keyword as { image: string }).image;
@@ -140,18 +142,18 @@ class RuleReader extends StatementReader {
       }
       atoms.push(c.next());
     }
-    const verdict = verdictFromAtoms(atoms, this.verdictEnv());
+    // The verdict's atoms are exactly the statement's, so its span is the statement's too.
+    const verdict = verdictFromAtoms(atoms, this);
     if (verdict === undefined) return this.unexpected('a chain name');
-    verdict.span = this.site(start).span;
     this.setVerdict(verdict);
   }
 
-  private verdictEnv() {
-    const path = this.env.source.path;
-    return {
-      span: (first: Atom, last: Atom) => atomsSpan(path, first, last),
-      anonymousChain: (body: Group, holder: Atom) => this.env.anonymousChain(body, holder),
-    };
+  span(first: Atom, last: Atom): SourceSpan {
+    return atomsSpan(this.env.source, first, last);
+  }
+
+  anonymousChain(body: Group, holder: Atom): string {
+    return this.env.anonymousChain(body, holder);
   }
 
   private match(start: number): void {
@@ -166,15 +168,19 @@ class RuleReader extends StatementReader {
       return this.unexpected('a statement');
     }
     if (c.accept('set') !== undefined) {
+      const valueStart = c.index;
       if (!readExpression(c)) return this.unexpected('a value after "set"');
       const head = lhs.parts[0]!.selector.head;
-      return this.statement(head === 'meta' ? 'meta-set' : head === 'ct' ? 'ct-set' : 'payload-set', start);
+      const effects = setEffects(lhs, c.atoms.slice(valueStart, c.index));
+      return this.statement(head === 'meta' ? 'meta-set' : head === 'ct' ? 'ct-set' : 'payload-set', start, effects);
     }
-    const lhsSite = this.site(start);
+    const lhsEnd = c.index - 1;
+    let lhsSiteMemo: MatchSite | undefined;
+    const lhsSite = (): MatchSite => (lhsSiteMemo ??= this.siteBetween(start, lhsEnd));
     if (c.accept('vmap') !== undefined) {
       const table: Atom[] = [];
       if (!readPrimary(c, table)) return this.unexpected('"{" or "@map" after "vmap"');
-      const vmap = buildVmap(lhs, table, lhsSite.text, this.site(start).span, this.verdictEnv());
+      const vmap = buildVmap(lhs, table, lhsSite().text, this.site(start).span, this);
       if (vmap === undefined) return this.unexpected('"key : verdict" elements');
       addDependencies(this.body.matches, this.env.family, lhs, lhsSite);
       this.setVerdict(vmap);
@@ -184,7 +190,7 @@ class RuleReader extends StatementReader {
     if (op !== undefined) c.index++;
     else op = 'implicit';
     const rhs = readRhs(c);
-    if (rhs.length === 0) return this.unexpected(`a value after "${lhsSite.text}"`);
+    if (rhs.length === 0) return this.unexpected(`a value after "${lhsSite().text}"`);
     addDependencies(this.body.matches, this.env.family, lhs, lhsSite);
     this.body.matches.push(buildMatch(lhs, op, rhs, this.site(start)));
   }

@@ -1,7 +1,7 @@
 import type { IToken } from 'chevrotain';
 import type { Diagnostic } from '../../src/ir.js';
 import { type Atom, type Group, isGroup } from './ast.js';
-import { isToken, isWord, tokenSpan, unquote } from './source.js';
+import { endOffsetOf, isToken, isWord, type SourceFile, tokenSpan, unquote } from './source.js';
 
 /** nft's define scoping: a block sees its own definitions and those of enclosing blocks. */
 export class Scope {
@@ -36,23 +36,18 @@ export class Scope {
 
 /** Copies a defined value to the place it is used, so spans and texts point at the `$name`. */
 function relocate(atom: Atom, dollar: IToken, name: IToken): Atom {
-  const place = (t: IToken): IToken => ({
-    ...t,
-    startOffset: dollar.startOffset,
-    endOffset: name.endOffset,
-    startLine: dollar.startLine,
-    startColumn: dollar.startColumn,
-    endLine: name.endLine,
-    endColumn: name.endColumn,
-  });
+  const place = (t: IToken): IToken => ({ ...t, startOffset: dollar.startOffset, endOffset: endOffsetOf(name) });
   if (!isGroup(atom)) return place(atom);
   return { open: place(atom.open), items: atom.items.map((a) => relocate(a, dollar, name)), close: place(atom.close) };
 }
 
 function hasVariable(atoms: readonly Atom[]): boolean {
-  return atoms.some((a) =>
-    isGroup(a) ? hasVariable(a.items) : a.tokenType.name === 'Dollar' || (a.tokenType.name === 'QuotedString' && a.image.includes('$')),
-  );
+  for (const a of atoms) {
+    if (isGroup(a) ? hasVariable(a.items) : a.tokenType.name === 'Dollar' || (a.tokenType.name === 'QuotedString' && a.image.includes('$'))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 const VARIABLE_IN_STRING = /\$([A-Za-z0-9_]+)/g;
@@ -65,7 +60,7 @@ function valueText(value: Atom[]): string {
  * nft expands `$name` inside a `log prefix` string (and nowhere else in strings, reference §1).
  * Returns undefined after reporting a name that is not defined.
  */
-function expandLogPrefix(token: IToken, scope: Scope, file: string, diagnostics: Diagnostic[]): IToken | undefined {
+function expandLogPrefix(token: IToken, scope: Scope, source: SourceFile, diagnostics: Diagnostic[]): IToken | undefined {
   let missing: string | undefined;
   const image = token.image.replace(VARIABLE_IN_STRING, (text, name: string) => {
     const value = scope.lookup(name);
@@ -77,7 +72,7 @@ function expandLogPrefix(token: IToken, scope: Scope, file: string, diagnostics:
       ruleId: 'undefined-variable',
       severity: 'error',
       message: `undefined variable $${missing} in a log prefix (nft expands variables there): define it or pass -D/--define ${missing}=…`,
-      span: tokenSpan(file, token),
+      span: tokenSpan(source, token),
     });
     return undefined;
   }
@@ -88,19 +83,19 @@ function expandLogPrefix(token: IToken, scope: Scope, file: string, diagnostics:
  * Substitutes `$name` references. Returns undefined when a name is not defined (reported as
  * `undefined-variable`), since the statement cannot be understood without it.
  */
-export function expandVariables(atoms: Atom[], scope: Scope, file: string, diagnostics: Diagnostic[]): Atom[] | undefined {
+export function expandVariables(atoms: Atom[], scope: Scope, source: SourceFile, diagnostics: Diagnostic[]): Atom[] | undefined {
   if (!hasVariable(atoms)) return atoms;
   const out: Atom[] = [];
   for (let i = 0; i < atoms.length; i++) {
     const atom = atoms[i]!;
     if (isGroup(atom)) {
-      const items = expandVariables(atom.items, scope, file, diagnostics);
+      const items = expandVariables(atom.items, scope, source, diagnostics);
       if (items === undefined) return undefined;
       out.push({ ...atom, items } satisfies Group);
       continue;
     }
     if (isToken(atom, 'QuotedString') && isWord(out[out.length - 1], 'prefix')) {
-      const expanded = expandLogPrefix(atom, scope, file, diagnostics);
+      const expanded = expandLogPrefix(atom, scope, source, diagnostics);
       if (expanded === undefined) return undefined;
       out.push(expanded);
       continue;
@@ -115,19 +110,19 @@ export function expandVariables(atoms: Atom[], scope: Scope, file: string, diagn
         ruleId: 'parse-error',
         severity: 'error',
         message: 'syntax error, expecting a variable name after "$"',
-        span: tokenSpan(file, atom),
+        span: tokenSpan(source, atom),
       });
       return undefined;
     }
     i++;
     const value = scope.lookup(name.image);
     if (value === undefined) {
-      const span = tokenSpan(file, atom);
+      const span = tokenSpan(source, atom);
       diagnostics.push({
         ruleId: 'undefined-variable',
         severity: 'error',
         message: `undefined variable $${name.image}: define it before use (define ${name.image} = …) or pass it with -D/--define ${name.image}=…`,
-        span: { ...span, endLine: tokenSpan(file, name).endLine, endColumn: tokenSpan(file, name).endColumn },
+        span: { ...span, endLine: tokenSpan(source, name).endLine, endColumn: tokenSpan(source, name).endColumn },
       });
       return undefined;
     }

@@ -125,6 +125,23 @@ const NONDETERMINISTIC_KEYS = new Set([
   'meta random', 'ct expiration', 'ct bytes', 'ct packets', 'ct avgpkt', 'meta cpu', 'ct count',
 ]);
 
+/**
+ * The known two-word keys, by their words: each match looks its key up several times, and the
+ * shared string spares building (and hashing) a new one per match.
+ */
+const KNOWN_PAIRS = new Map<string, Map<string, string>>();
+for (const key of [...Object.keys(FIELDS_BY_KEY), ...NONDETERMINISTIC_KEYS]) {
+  const [head, tail, ...more] = key.split(' ');
+  if (more.length > 0 || tail === undefined) continue;
+  let tails = KNOWN_PAIRS.get(head!);
+  if (tails === undefined) KNOWN_PAIRS.set(head!, (tails = new Map()));
+  tails.set(tail, key);
+}
+
+function selectorKey(words: string[]): string {
+  return (words.length === 2 ? KNOWN_PAIRS.get(words[0]!)?.get(words[1]!) : undefined) ?? words.join(' ');
+}
+
 function consumeWord(c: Cursor): string | undefined {
   const w = c.word();
   if (w !== undefined) c.index++;
@@ -167,7 +184,7 @@ function payloadTail(c: Cursor, head: string, words: string[]): boolean {
 }
 
 function buildSelector(c: Cursor, start: number, head: string, words: string[]): Selector {
-  const key = words.join(' ');
+  const key = selectorKey(words);
   const dep = HEADERS[head];
   return {
     key,
@@ -181,6 +198,11 @@ function buildSelector(c: Cursor, start: number, head: string, words: string[]):
   };
 }
 
+function rewind(c: Cursor, start: number): undefined {
+  c.index = start;
+  return undefined;
+}
+
 /**
  * Reads one selector at the cursor. Returns undefined (cursor unchanged) when the atom there
  * does not start one.
@@ -188,18 +210,14 @@ function buildSelector(c: Cursor, start: number, head: string, words: string[]):
 export function readSelector(c: Cursor): Selector | undefined {
   const start = c.index;
   const w = c.word();
-  const fail = (): undefined => {
-    c.index = start;
-    return undefined;
-  };
   if (w === undefined) {
-    if (c.isType('At') && isToken(c.peek(2), 'Comma')) return readRawPayload(c, start) ?? fail();
+    if (c.isType('At') && isToken(c.peek(2), 'Comma')) return readRawPayload(c, start) ?? rewind(c, start);
     return undefined;
   }
   c.index++;
   if (w === 'meta') {
     const key = consumeWord(c);
-    return key === undefined || !META_KEYS.has(key) ? fail() : buildSelector(c, start, 'meta', ['meta', key]);
+    return key === undefined || !META_KEYS.has(key) ? rewind(c, start) : buildSelector(c, start, 'meta', ['meta', key]);
   }
   if (UNQUALIFIED_META.has(w)) return buildSelector(c, start, 'meta', ['meta', w]);
   if (w === 'ct') {
@@ -207,34 +225,34 @@ export function readSelector(c: Cursor): Selector | undefined {
     const dir = c.accept('original', 'reply');
     if (dir !== undefined) words.push(dir);
     const key = consumeWord(c);
-    if (key === undefined || !CT_KEYS.has(key)) return fail();
+    if (key === undefined || !CT_KEYS.has(key)) return rewind(c, start);
     words.push(key);
     if ((key === 'ip' || key === 'ip6') && c.word() !== undefined) words.push(consumeWord(c)!);
     return buildSelector(c, start, 'ct', words);
   }
   if (w === 'fib') {
-    if (consumeWord(c) === undefined) return fail();
+    if (consumeWord(c) === undefined) return rewind(c, start);
     while (c.isType('Dot') && c.word(1) !== undefined) c.index += 2;
-    return consumeWord(c) === undefined ? fail() : buildSelector(c, start, 'fib', ['fib']);
+    return consumeWord(c) === undefined ? rewind(c, start) : buildSelector(c, start, 'fib', ['fib']);
   }
   if (w === 'rt' || w === 'rt6') {
     c.accept('ip', 'ip6');
     const key = consumeWord(c);
-    return key === undefined ? fail() : buildSelector(c, start, 'rt', ['rt', key]);
+    return key === undefined ? rewind(c, start) : buildSelector(c, start, 'rt', ['rt', key]);
   }
   if (w === 'socket') {
     const key = consumeWord(c);
-    if (key === undefined) return fail();
+    if (key === undefined) return rewind(c, start);
     if (c.accept('level') !== undefined) consumeNumber(c);
     return buildSelector(c, start, 'socket', ['socket', key]);
   }
   if (w === 'osf') {
     if (c.accept('ttl') !== undefined) consumeWord(c);
     const key = consumeWord(c);
-    return key === undefined ? fail() : buildSelector(c, start, 'osf', ['osf', key]);
+    return key === undefined ? rewind(c, start) : buildSelector(c, start, 'osf', ['osf', key]);
   }
   if (w === 'numgen') {
-    if (consumeWord(c) === undefined) return fail();
+    if (consumeWord(c) === undefined) return rewind(c, start);
     consumeHashTail(c);
     return buildSelector(c, start, 'numgen', ['numgen']);
   }
@@ -244,25 +262,25 @@ export function readSelector(c: Cursor): Selector | undefined {
   }
   if (w === 'jhash') {
     do {
-      if (readSelector(c) === undefined) return fail();
+      if (readSelector(c) === undefined) return rewind(c, start);
     } while (c.isType('Dot') && c.index++ >= 0);
     consumeHashTail(c);
     return buildSelector(c, start, 'jhash', ['jhash']);
   }
   if (w === 'ipsec') {
-    if (c.accept('in', 'out') === undefined) return fail();
+    if (c.accept('in', 'out') === undefined) return rewind(c, start);
     if (c.accept('spnum') !== undefined) consumeNumber(c);
     const key = consumeWord(c);
-    if (key === undefined) return fail();
+    if (key === undefined) return rewind(c, start);
     if ((key === 'ip' || key === 'ip6') && c.word() !== undefined) consumeWord(c);
     return buildSelector(c, start, 'ipsec', ['ipsec', key]);
   }
   if (w === 'rt' || w in HEADERS) {
     const words = [w];
-    if (!payloadTail(c, w, words)) return fail();
+    if (!payloadTail(c, w, words)) return rewind(c, start);
     return buildSelector(c, start, w, words);
   }
-  return fail();
+  return rewind(c, start);
 }
 
 /** `@nh,16,8`: a raw payload load (base, bit offset, bit length). */

@@ -6,7 +6,7 @@ import { isWord, type SourceFile, tokenSpan } from './source.js';
 import type { SetEntry, TableState } from './state.js';
 
 /** The set or map of that name, declared on first sight (repeated blocks add to it). */
-export function declareSet(state: TableState, kind: 'set' | 'map', name: IToken, file: string): SetEntry {
+export function declareSet(state: TableState, kind: 'set' | 'map', name: IToken, source: SourceFile): SetEntry {
   const existing = state.sets.get(name.image);
   if (existing !== undefined) return existing;
   const decl: SetDecl = {
@@ -14,7 +14,7 @@ export function declareSet(state: TableState, kind: 'set' | 'map', name: IToken,
     family: state.table.family,
     table: state.table.name,
     name: name.image,
-    span: tokenSpan(file, name),
+    span: tokenSpan(source, name),
     keyType: '',
     flags: [],
     elements: [],

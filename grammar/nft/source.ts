@@ -3,20 +3,60 @@ import type { Diagnostic, SourceSpan } from '../../src/ir.js';
 import { type Atom, type Group, isGroup } from './ast.js';
 import { AnyWord } from './tokens.js';
 
-/** One file being interpreted: its name and text, for spans and rule texts. */
-export interface SourceFile {
-  path: string;
-  text: string;
+/**
+ * One file being interpreted: its name and text, for spans and rule texts. Tokens carry only
+ * offsets (full position tracking doubles the lexer's cost), so lines and columns are looked up
+ * here, in a table of line starts built on first use.
+ */
+export class SourceFile {
+  private lineStarts: number[] | undefined;
+  /** Spans are mostly asked for in file order, so the previous answer is usually right again. */
+  private lastLine = 0;
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+  ) {}
+
+  /** The 0-based line holding `offset`. */
+  private lineIndex(offset: number): number {
+    const starts = (this.lineStarts ??= lineStartsOf(this.text));
+    const last = this.lastLine;
+    if (starts[last]! <= offset && (last + 1 >= starts.length || offset < starts[last + 1]!)) return last;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    this.lastLine = low;
+    return low;
+  }
+
+  /** The span from the character at `startOffset` to the one at `endOffset`, inclusive. */
+  span(startOffset: number, endOffset: number): SourceSpan {
+    const startLine = this.lineIndex(startOffset);
+    const column = startOffset - this.lineStarts![startLine]! + 1;
+    const endLine = this.lineIndex(endOffset);
+    const endColumn = endOffset - this.lineStarts![endLine]! + 2;
+    return { file: this.path, line: startLine + 1, column, endLine: endLine + 1, endColumn };
+  }
 }
 
-export function tokenSpan(file: string, token: IToken): SourceSpan {
-  return {
-    file,
-    line: token.startLine ?? 1,
-    column: token.startColumn ?? 1,
-    endLine: token.endLine ?? token.startLine ?? 1,
-    endColumn: (token.endColumn ?? token.startColumn ?? 0) + 1,
-  };
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  return starts;
+}
+
+/** Offset of a token's last character; the lexer records only where tokens start. */
+export function endOffsetOf(token: IToken): number {
+  return token.endOffset ?? token.startOffset + token.image.length - 1;
+}
+
+export function tokenSpan(source: SourceFile, token: IToken): SourceSpan {
+  return source.span(token.startOffset, endOffsetOf(token));
 }
 
 export function firstToken(atom: Atom): IToken {
@@ -27,30 +67,22 @@ export function lastToken(atom: Atom): IToken {
   return isGroup(atom) ? atom.close : atom;
 }
 
-export function atomsSpan(file: string, first: Atom, last: Atom): SourceSpan {
-  const start = firstToken(first);
-  const end = lastToken(last);
-  return {
-    file,
-    line: start.startLine ?? 1,
-    column: start.startColumn ?? 1,
-    endLine: end.endLine ?? end.startLine ?? 1,
-    endColumn: (end.endColumn ?? end.startColumn ?? 0) + 1,
-  };
+export function atomsSpan(source: SourceFile, first: Atom, last: Atom): SourceSpan {
+  return source.span(firstToken(first).startOffset, endOffsetOf(lastToken(last)));
 }
 
 /** The source text between two atoms, on one line with whitespace collapsed. */
 export function atomsText(source: SourceFile, first: Atom, last: Atom): string {
   const start = firstToken(first).startOffset;
-  const end = (lastToken(last).endOffset ?? start) + 1;
+  const end = endOffsetOf(lastToken(last)) + 1;
   const text = source.text.slice(start, end);
   // Most rules are one line with single spaces: skip the regex for them.
   if (text.indexOf('  ') < 0 && text.indexOf('\n') < 0 && text.indexOf('\t') < 0 && text.indexOf('\\') < 0) return text;
   return text.replace(/\\\n/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
-export function parseError(file: string, token: IToken, message: string): Diagnostic {
-  return { ruleId: 'parse-error', severity: 'error', message, span: tokenSpan(file, token) };
+export function parseError(source: SourceFile, token: IToken, message: string): Diagnostic {
+  return { ruleId: 'parse-error', severity: 'error', message, span: tokenSpan(source, token) };
 }
 
 export function isWord(atom: Atom | undefined, image?: string): atom is IToken {

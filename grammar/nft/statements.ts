@@ -1,4 +1,4 @@
-import type { Diagnostic, Family, Match, Statement, StatementKind, Verdict } from '../../src/ir.js';
+import type { Diagnostic, Family, FieldEffect, Match, Statement, StatementKind, Verdict } from '../../src/ir.js';
 import { type Atom, type Group, isGroup } from './ast.js';
 import type { Cursor } from './cursor.js';
 import { describeActual } from './errors.js';
@@ -47,17 +47,22 @@ export class StatementReader {
     protected readonly env: RuleEnv,
   ) {}
 
+  /** Where the statement that began at `start` and ends before the cursor was written. */
   protected site(start: number): MatchSite {
+    return this.siteBetween(start, this.c.index - 1);
+  }
+
+  protected siteBetween(start: number, end: number): MatchSite {
     const first = this.c.atoms[start]!;
-    const last = this.c.atoms[Math.max(start, this.c.index - 1)]!;
-    return { span: atomsSpan(this.env.source.path, first, last), text: atomsText(this.env.source, first, last) };
+    const last = this.c.atoms[Math.max(start, end)]!;
+    return { span: atomsSpan(this.env.source, first, last), text: atomsText(this.env.source, first, last) };
   }
 
   protected fail(atom: Atom | undefined, message: string): void {
     if (this.failed) return;
     this.failed = true;
     const token = atom === undefined ? firstToken(this.c.atoms[this.c.atoms.length - 1]!) : firstToken(atom);
-    this.env.diagnostics.push(parseError(this.env.source.path, token, message));
+    this.env.diagnostics.push(parseError(this.env.source, token, message));
   }
 
   protected unexpected(expecting: string): void {
@@ -71,9 +76,11 @@ export class StatementReader {
     if (this.body.verdict?.kind !== 'vmap') this.body.verdict = verdict;
   }
 
-  protected statement(kind: StatementKind, start: number): void {
+  protected statement(kind: StatementKind, start: number, effects?: readonly FieldEffect[]): void {
     const site = this.site(start);
-    this.body.statements.push({ kind, text: site.text, span: site.span });
+    const statement: Statement = { kind, text: site.text, span: site.span };
+    if (effects !== undefined && effects.length > 0) statement.effects = [...effects];
+    this.body.statements.push(statement);
   }
 
   protected opaque(what: string, start: number, nondeterministic: boolean): void {

@@ -14,7 +14,7 @@ import { Scope, expandVariables } from './scope.js';
 import { readElements, removeElements } from './sets.js';
 import { applySetLine, declareSet } from './set-decl.js';
 import { type Place, type TableState, tableKey } from './state.js';
-import { atomsSpan, atomsText, firstToken, isSeparator, isToken, isWord, parseError, tokenSpan } from './source.js';
+import { atomsSpan, atomsText, firstToken, isSeparator, isToken, isWord, parseError, SourceFile, tokenSpan } from './source.js';
 import type { VerdictEnv } from './verdicts.js';
 
 /**
@@ -50,14 +50,14 @@ export class IrBuilder {
   }
 
   loadFile(filePath: string, text: string, scope: Scope): void {
-    const source = { path: filePath, text };
+    const source = new SourceFile(filePath, text);
     this.includes.enter(source);
     this.topItems(parseSource(source, 'file', this.diagnostics), { source, includedFrom: [], scope });
     this.includes.leave();
   }
 
   private error(place: Place, token: IToken, message: string): void {
-    this.diagnostics.push(parseError(place.source.path, token, message));
+    this.diagnostics.push(parseError(place.source, token, message));
   }
 
   private checkName(place: Place, token: IToken | undefined): token is IToken {
@@ -89,7 +89,7 @@ export class IrBuilder {
   }
 
   private define(item: Extract<BodyItem, { kind: 'define' | 'undefine' }>, place: Place): void {
-    applyDefine(item, place.scope, place.source.path, this.diagnostics);
+    applyDefine(item, place.scope, place.source, this.diagnostics);
   }
 
   /** The family a spec names, `ip` when it names none (nft's default). */
@@ -102,7 +102,7 @@ export class IrBuilder {
     let state = this.tables.get(key);
     if (state === undefined && create) {
       state = {
-        table: { family, name: name.image, span: tokenSpan(place.source.path, name), flags: [], chains: [], sets: [] },
+        table: { family, name: name.image, span: tokenSpan(place.source, name), flags: [], chains: [], sets: [] },
         chains: new Map(),
         sets: new Map(),
       };
@@ -205,7 +205,7 @@ export class IrBuilder {
       state.chains.set(chain.name, chain);
       return;
     }
-    const chain = this.chainState(state, name.image, tokenSpan(place.source.path, name), true)!;
+    const chain = this.chainState(state, name.image, tokenSpan(place.source, name), true)!;
     if (verb === 'flush') chain.rules = [];
     if (item.body) this.chainBody(item.body, state, chain, { ...place, scope: new Scope(place.scope) });
   }
@@ -228,7 +228,7 @@ export class IrBuilder {
     const set = state.sets.get(name.image);
     const group = rest[0];
     if (set === undefined || group === undefined || !isGroup(group)) return;
-    const expanded = expandVariables([group], place.scope, place.source.path, this.diagnostics);
+    const expanded = expandVariables([group], place.scope, place.source, this.diagnostics);
     if (expanded === undefined || !isGroup(expanded[0]!)) return;
     const env = this.verdictEnv(state, undefined, place);
     if (verb === 'add' || verb === 'create') readElements(set.decl, set.spaces, expanded[0], place.source, env);
@@ -238,7 +238,7 @@ export class IrBuilder {
   /** `add rule`/`insert rule`/`replace rule`/`delete rule`, with an optional position. */
   private ruleCommand(verb: string, state: TableState, chainName: IToken, rest: Atom[], place: Place): void {
     if (verb === 'delete' || verb === 'destroy') return;
-    const chain = this.chainState(state, chainName.image, tokenSpan(place.source.path, chainName), true)!;
+    const chain = this.chainState(state, chainName.image, tokenSpan(place.source, chainName), true)!;
     let atoms = rest;
     let index: number | undefined;
     const where = isWord(atoms[0]) ? atoms[0].image : undefined;
@@ -250,7 +250,7 @@ export class IrBuilder {
       this.error(place, chainName, 'syntax error, expecting a rule after the chain name');
       return;
     }
-    const expanded = expandVariables(atoms, place.scope, place.source.path, this.diagnostics);
+    const expanded = expandVariables(atoms, place.scope, place.source, this.diagnostics);
     if (expanded === undefined) return;
     const rule = this.rule(expanded, state, chain, place);
     if (rule === undefined) return;
@@ -298,7 +298,7 @@ export class IrBuilder {
     if (!this.checkName(place, item.name)) return;
     const scope = new Scope(place.scope);
     if (item.objectType === 'chain') {
-      const chain = this.chainState(state, item.name.image, tokenSpan(place.source.path, item.name), true)!;
+      const chain = this.chainState(state, item.name.image, tokenSpan(place.source, item.name), true)!;
       this.chainBody(item.body, state, chain, { ...place, scope });
     } else if (item.objectType === 'set' || item.objectType === 'map') {
       this.setBlock(item.objectType, state, item.name, item.body, { ...place, scope });
@@ -306,18 +306,18 @@ export class IrBuilder {
   }
 
   private setBlock(kind: 'set' | 'map', state: TableState, name: IToken, body: BodyItem[], place: Place): void {
-    const entry = declareSet(state, kind, name, place.source.path);
+    const entry = declareSet(state, kind, name, place.source);
     const { decl } = entry;
     for (const item of body) {
       if (item.kind === 'define' || item.kind === 'undefine') this.define(item, place);
       if (item.kind === 'elements') {
-        const expanded = expandVariables(item.value, place.scope, place.source.path, this.diagnostics);
+        const expanded = expandVariables(item.value, place.scope, place.source, this.diagnostics);
         if (expanded !== undefined && expanded.length === 1 && isGroup(expanded[0]!)) {
           readElements(decl, entry.spaces, expanded[0], place.source, this.verdictEnv(state, undefined, place));
         }
       }
       if (item.kind !== 'line') continue;
-      const atoms = expandVariables(item.line.atoms, place.scope, place.source.path, this.diagnostics);
+      const atoms = expandVariables(item.line.atoms, place.scope, place.source, this.diagnostics);
       if (atoms === undefined) continue;
       applySetLine(entry, atoms, place.source);
     }
@@ -343,7 +343,7 @@ export class IrBuilder {
   }
 
   private chainLine(raw: Atom[], state: TableState, chain: Chain, place: Place): void {
-    const atoms = expandVariables(raw, place.scope, place.source.path, this.diagnostics);
+    const atoms = expandVariables(raw, place.scope, place.source, this.diagnostics);
     if (atoms === undefined) return;
     const setting = applyChainSetting(atoms, chain, this.pendingPolicy, place.source);
     if (setting === 'setting') return;
@@ -359,7 +359,7 @@ export class IrBuilder {
 
   private verdictEnv(state: TableState, chain: Chain | undefined, place: Place): VerdictEnv {
     return {
-      span: (first, last) => atomsSpan(place.source.path, first, last),
+      span: (first, last) => atomsSpan(place.source, first, last),
       anonymousChain: (body, holder) => this.anonymousChain(body, holder, state, chain, place),
     };
   }
@@ -383,7 +383,7 @@ export class IrBuilder {
       family: chain.family,
       table: chain.table,
       chain: chain.name,
-      span: atomsSpan(place.source.path, first, last),
+      span: atomsSpan(place.source, first, last),
       text: atomsText(place.source, first, last),
       matches: body.matches,
       statements: body.statements,
@@ -407,7 +407,7 @@ export class IrBuilder {
 
   /** `jump { … }`: the body becomes a chain of its own, named after where it was written. */
   private anonymousChain(body: Group, holder: Atom, state: TableState, parent: Chain | undefined, place: Place): string {
-    const at = tokenSpan(place.source.path, isGroup(holder) ? holder.open : holder);
+    const at = tokenSpan(place.source, isGroup(holder) ? holder.open : holder);
     const name = `${parent?.name ?? 'map'}@${at.line}:${at.column}`;
     const chain: Chain = { family: state.table.family, table: state.table.name, name, span: at, anonymous: true, rules: [] };
     state.chains.set(name, chain);

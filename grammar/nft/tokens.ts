@@ -1,8 +1,8 @@
-import { createToken, Lexer, type CustomPatternMatcherReturn, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type CustomPatternMatcherReturn, type ILexingResult, type TokenType } from 'chevrotain';
 
 /**
  * Tokens of the nft language. Every bare word is a `Word` unless it is one of the few keywords
- * the block structure branches on; those are keyword tokens with `longer_alt: Word` and the
+ * the block structure branches on; those are words retyped after lexing (see `lexNft`), with the
  * `AnyWord` category, so `filter`, `input` or `state` stay ordinary words and keywords remain
  * usable wherever a word is (names are checked against the global keyword list afterwards).
  */
@@ -100,14 +100,9 @@ export const Word = createToken({
   categories: [AnyWord, Atom],
 });
 
+/** Keywords are lexed as words and retyped by `lexNft`, so they have no pattern of their own. */
 function keyword(image: string, extraCategories: TokenType[] = []): TokenType {
-  const escaped = image.replace(/[-.]/g, '\\$&');
-  return createToken({
-    name: `Kw_${image}`,
-    pattern: new RegExp(escaped),
-    longer_alt: Word,
-    categories: [AnyWord, Atom, ...extraCategories],
-  });
+  return createToken({ name: `Kw_${image}`, pattern: Lexer.NA, categories: [AnyWord, Atom, ...extraCategories] });
 }
 
 export const Kw = {
@@ -194,6 +189,10 @@ const PUNCTUATION = [
   punct('Backslash', /\\/),
 ];
 
+/** Each keyword type by its image (the type is named `Kw_<image>`). */
+const KEYWORDS: ReadonlyMap<string, TokenType> = new Map(Object.values(Kw).map((type) => [type.name.slice(3), type]));
+
+/** The parser's vocabulary. */
 export const ALL_TOKENS: TokenType[] = [
   CarriageReturn,
   Whitespace,
@@ -207,8 +206,7 @@ export const ALL_TOKENS: TokenType[] = [
   TimeWord,
   VlanWord,
   NumberTok,
-  // Longest first, so `ip6` is not lexed as `ip` followed by a word, nor `elements` as `element`.
-  ...Object.values(Kw).sort((a, b) => String(b.PATTERN).length - String(a.PATTERN).length),
+  ...Object.values(Kw),
   Word,
   LBrace,
   RBrace,
@@ -219,4 +217,25 @@ export const ALL_TOKENS: TokenType[] = [
   FamilyWord,
 ];
 
-export const nftLexer = new Lexer(ALL_TOKENS, { positionTracking: 'full', ensureOptimizations: false });
+/**
+ * Tokens carry offsets only (`SourceFile` finds lines and columns): full position tracking
+ * doubled the lexer's cost.
+ */
+const nftLexer = new Lexer(ALL_TOKENS, { positionTracking: 'onlyOffset', ensureOptimizations: true });
+
+/**
+ * Lexes, then retypes words that are keywords. A pattern per keyword, with `Word` as its longer
+ * alternative, made every word starting with a keyword's letter cost several regex runs; a word
+ * is a keyword exactly when its whole image is one, which is what that rule decided.
+ */
+export function lexNft(text: string): ILexingResult {
+  const lexed = nftLexer.tokenize(text);
+  for (const token of lexed.tokens) {
+    if (token.tokenType !== Word) continue;
+    const keyword = KEYWORDS.get(token.image);
+    if (keyword === undefined) continue;
+    token.tokenType = keyword;
+    token.tokenTypeIdx = keyword.tokenTypeIdx!;
+  }
+  return lexed;
+}

@@ -1,6 +1,6 @@
 import type { IToken } from 'chevrotain';
 import { FIELDS, type FieldName, NFPROTO_IPV4, NFPROTO_IPV6, type ValueItem } from '../../src/ir.js';
-import { parseAddress, parsePrefix, type IpVersion } from '../../src/data/addresses.js';
+import { addressBits, allOnes, parseAddress, parsePrefix, prefixMask, type IpVersion } from '../../src/data/addresses.js';
 import { ctDirection, ctStateBit, ctStatusBit, pktType, tcpFlagBit } from '../../src/data/conntrack.js';
 import { icmpCodeByName, icmpTypeByName, icmpv6CodeByName, icmpv6TypeByName } from '../../src/data/icmp.js';
 import { protocolNumber } from '../../src/data/protocols.js';
@@ -19,10 +19,37 @@ export type SymbolSpace = 'icmp' | 'icmpv6' | 'default';
  * decimal value getaddrinfo would.
  */
 export function parseNftInteger(image: string): bigint | undefined {
+  const decimal = plainDecimal(image);
+  if (decimal !== undefined) return decimal;
   if (/^0[xX][0-9a-fA-F]+$/.test(image)) return BigInt(image);
   if (/^0[0-7]+$/.test(image)) return BigInt(`0o${image.slice(1)}`);
   if (/^\d+$/.test(image)) return BigInt(image);
   return undefined;
+}
+
+/**
+ * Ports, protocols and marks repeat across a ruleset: one shared bigint per small value saves an
+ * allocation per value read and per value kept in the IR.
+ */
+const SMALL_LIMIT = 65536;
+// Allocated at full length: filling a growing array out of order would turn it into a dictionary.
+const SMALL_VALUES = new Array<bigint | undefined>(SMALL_LIMIT);
+
+export function smallBigInt(value: number): bigint {
+  return (SMALL_VALUES[value] ??= BigInt(value));
+}
+
+/** The common case, a decimal number without a leading zero, without regular expressions. */
+function plainDecimal(image: string): bigint | undefined {
+  const length = image.length;
+  if (length === 0 || length > 15 || (length > 1 && image.charCodeAt(0) === 48)) return undefined;
+  let value = 0;
+  for (let i = 0; i < length; i++) {
+    const digit = image.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return undefined;
+    value = value * 10 + digit;
+  }
+  return value < SMALL_LIMIT ? smallBigInt(value) : BigInt(value);
 }
 
 function lookupName(field: FieldName, name: string, space: SymbolSpace): number | undefined {
@@ -69,7 +96,7 @@ export function scalarValue(field: FieldName, atom: Atom, space: SymbolSpace): b
     value = parseAddress(image.startsWith('[') ? image.slice(1, -1) : image, addressVersion(field))?.value;
   } else {
     const named = lookupName(field, image, space);
-    value = named === undefined ? parseNftInteger(image) : BigInt(named);
+    value = named === undefined ? parseNftInteger(image) : smallBigInt(named);
   }
   return value !== undefined && value <= FIELDS[field].max ? value : undefined;
 }
@@ -83,6 +110,26 @@ function addressText(token: IToken): string {
   return image.startsWith('[') && image.endsWith(']') ? image.slice(1, -1) : image;
 }
 
+const PREFIX_LENGTH = /^\d{1,3}$/;
+const PREFIX_MASKS: Record<IpVersion, bigint[]> = { 4: [], 6: [] };
+const HOST_MASKS: Record<IpVersion, bigint[]> = { 4: [], 6: [] };
+
+/**
+ * `address/length`, the usual prefix, without the general parser's string building and mask
+ * validation (a length always gives a contiguous mask). Undefined when it is not that shape.
+ */
+function prefixItem(address: string, length: string, version: IpVersion): ValueItem | undefined {
+  if (!PREFIX_LENGTH.test(length) || address.includes('/')) return undefined;
+  const bits = Number(length);
+  if (bits > addressBits(version)) return undefined;
+  const parsed = parseAddress(address, version);
+  if (parsed === undefined) return undefined;
+  const mask = (PREFIX_MASKS[version][bits] ??= prefixMask(version, bits));
+  const hostBits = (HOST_MASKS[version][bits] ??= allOnes(version) ^ mask);
+  const low = parsed.value & mask;
+  return { kind: 'range', low, high: low | hostBits };
+}
+
 function addressItem(field: FieldName, atoms: Atom[]): ValueItem | undefined {
   const version = addressVersion(field);
   const [a, op, b] = atoms;
@@ -93,6 +140,8 @@ function addressItem(field: FieldName, atoms: Atom[]): ValueItem | undefined {
   }
   if (b === undefined || isGroup(b) || atoms.length !== 3) return undefined;
   if (isToken(op, 'Slash')) {
+    const fast = prefixItem(addressText(a), b.image, version);
+    if (fast !== undefined) return fast;
     const prefix = parsePrefix(`${addressText(a)}/${b.image}`, version);
     return prefix && { kind: 'range', low: prefix.range.low, high: prefix.range.high };
   }
