@@ -40,7 +40,8 @@ export function runCommand(sink: LineSink, table: TableState, parsed: ParsedComm
         return;
       }
       const rules = buildRules(sink, table, state, parsed, args);
-      state.chain.rules.splice(position - 1, 0, ...rules);
+      if (position === state.chain.rules.length + 1) state.chain.rules.push(...rules);
+      else state.chain.rules.splice(position - 1, 0, ...rules);
       return;
     }
     case 'delete':

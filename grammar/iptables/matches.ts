@@ -60,7 +60,8 @@ export class MatchBuilder {
   }
 
   address(field: 'saddr' | 'daddr'): FieldName {
-    return this.context.ipVersion === 4 ? (`${field}4` as const) : (`${field}6` as const);
+    if (this.context.ipVersion === 4) return field === 'saddr' ? 'saddr4' : 'daddr4';
+    return field === 'saddr' ? 'saddr6' : 'daddr6';
   }
 }
 

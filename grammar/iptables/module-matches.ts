@@ -127,7 +127,8 @@ function ctState(builder: MatchBuilder, use: OptionUse): Match[] {
     }
   }
   if (states.length > 0 && statuses.length > 0) return [builder.opaque('ctstate with SNAT/DNAT', false, use.start, use.end)];
-  return [states.length > 0 ? builder.field('ctState', use, states) : builder.field('ctStatus', use, statuses)];
+  // Copies without the spare room a pushed-to array keeps: the IR of a large dump holds one per rule.
+  return [states.length > 0 ? builder.field('ctState', use, states.slice()) : builder.field('ctStatus', use, statuses.slice())];
 }
 
 function ctStatus(builder: MatchBuilder, use: OptionUse): Match[] {

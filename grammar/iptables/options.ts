@@ -131,9 +131,9 @@ class LineOptionParser {
 
   /** Reports the first extension loaded without any of the options it needs; true if there is one. */
   private bareExtension(): boolean {
-    const bare = [...this.result.modules, ...(this.result.target ? [this.result.target] : [])].find(
-      (e) => e.def !== undefined && NEEDS_AN_OPTION.has(e.def.name) && e.options.length === 0,
-    );
+    const needsAnOption = (e: ModuleUse | TargetUse): boolean => e.def !== undefined && NEEDS_AN_OPTION.has(e.def.name) && e.options.length === 0;
+    const target = this.result.target;
+    const bare = this.result.modules.find(needsAnOption) ?? (target && needsAnOption(target) ? target : undefined);
     if (!bare?.def) return false;
     const kind = bare === this.result.target ? 'target' : 'match';
     const some = bare.def.options.slice(0, 3).map((o) => `--${o.name}`).join(', ');
@@ -225,11 +225,24 @@ class LineOptionParser {
     return owners;
   }
 
+  /** The first owner spelled exactly `name`, in the order `candidates` lists them, without listing them all. */
+  private exactOwner(name: string): Owner | undefined {
+    const target = this.result.target;
+    if (target?.def) for (const def of target.def.options) if (isNamed(def, name)) return { kind: 'target', def };
+    const modules = this.result.modules;
+    for (let i = modules.length - 1; i >= 0; i--) {
+      const module = modules[i]!;
+      for (const def of module.def?.options ?? []) if (isNamed(def, name)) return { kind: 'module', module, def };
+    }
+    for (const def of BASE_OPTIONS) if (isNamed(def, name)) return { kind: 'base', def };
+    return undefined;
+  }
+
   private resolve(name: string, arg: Arg): Owner | undefined | 'ambiguous' {
+    const exact = this.exactOwner(name);
+    if (exact) return exact;
     const owners = this.candidates();
     const names = (o: Owner): string[] => [o.def.name, ...o.def.aliases];
-    const exact = owners.find((o) => names(o).includes(name));
-    if (exact) return exact;
     const prefixed = owners.filter((o) => names(o).some((n) => n.startsWith(name)));
     if (prefixed.length === 1) return prefixed[0];
     if (prefixed.length > 1) {
@@ -388,7 +401,7 @@ class LineOptionParser {
       this.error(nameArg, `Couldn't load match \`${name}': ${tool} has no such match (it exists for IPv${this.context.ipVersion === 4 ? 6 : 4} only)`);
       return false;
     }
-    this.result.modules.push({ name: def?.name ?? name, ...(def ? { def } : {}), start: use.start, end: use.end, options: [] });
+    this.result.modules.push(def ? { name: def.name, def, start: use.start, end: use.end, options: [] } : { name, start: use.start, end: use.end, options: [] });
     return true;
   }
 
@@ -401,14 +414,10 @@ class LineOptionParser {
     }
     const name = nameArg.value;
     const targetDef = def.name === 'goto' ? undefined : findTarget(name, this.context.ipVersion);
-    this.result.target = {
-      name,
-      goto: def.name === 'goto',
-      ...(targetDef ? { def: targetDef } : {}),
-      start: use.start,
-      end: use.end,
-      options: [],
-    };
+    const goto = def.name === 'goto';
+    this.result.target = targetDef
+      ? { name, goto, def: targetDef, start: use.start, end: use.end, options: [] }
+      : { name, goto, start: use.start, end: use.end, options: [] };
     return true;
   }
 
@@ -416,6 +425,10 @@ class LineOptionParser {
 
 /** Options whose repetition iptables refuses ("Only one `--dport' allowed"). */
 const REPEAT_CHECKED = new Set(['sport', 'dport', 'sports', 'dports', 'ports', 'icmp-type', 'icmpv6-type', 'ctstate', 'state']);
+
+function isNamed(def: OptionDef, name: string): boolean {
+  return def.name === name || def.aliases.includes(name);
+}
 
 function splitInline(body: string): [string, string | undefined] {
   const eq = body.indexOf('=');

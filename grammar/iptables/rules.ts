@@ -1,13 +1,15 @@
 import type { Match, Rule } from '../../src/ir.js';
-import { buildMatches, type LineContext } from './matches.js';
+import { buildMatches } from './matches.js';
 import type { ParsedCommand } from './options.js';
 import type { Arg } from './parser.js';
 import type { ChainState, LineSink, TableState } from './table-state.js';
-import { convertTarget } from './targets.js';
+import { convertTarget, type TargetResult } from './targets.js';
 
 /** Builds the IR rules of one `-A`/`-I`/`-R` line, after the checks iptables makes on it. */
 
 const EXTENSION_NAME = /^[A-Z][A-Z0-9_]*$/;
+
+const NO_TARGET: TargetResult = { statements: [], problems: [] };
 
 function interfaceProblem(sink: LineSink, state: ChainState, parsed: ParsedCommand): boolean {
   const hook = state.builtin?.hook;
@@ -49,17 +51,11 @@ function targetProblem(sink: LineSink, table: TableState, parsed: ParsedCommand)
 
 export function buildRules(sink: LineSink, table: TableState, state: ChainState, parsed: ParsedCommand, args: Arg[]): Rule[] {
   if (interfaceProblem(sink, state, parsed) || targetProblem(sink, table, parsed)) return [];
-  const context: LineContext = {
-    ipVersion: sink.ipVersion,
-    span: (start, end) => sink.span(start, end),
-    text: (start, end) => sink.lineText().slice(start, end),
-  };
-  const built = buildMatches(parsed, context);
-  const target = parsed.target
-    ? convertTarget(parsed.target, { ...context, ...(state.builtin ? { hook: state.builtin.hook } : {}) }, (name) => table.chains.has(name))
-    : { statements: [], problems: [] };
-  if (sink.reportProblems([...built.problems, ...target.problems])) return [];
-  const text = args.map((a) => a.raw).join(' ');
+  const built = buildMatches(parsed, sink);
+  const target = parsed.target ? convertTarget(parsed.target, sink, state.builtin?.hook, (name) => table.chains.has(name)) : NO_TARGET;
+  const matchesFailed = sink.reportProblems(built.problems);
+  if (sink.reportProblems(target.problems) || matchesFailed) return [];
+  const text = writtenText(sink.lineText(), args);
   const spec = ruleSpec(parsed, args);
   return expand(built.slots).map((matches) => {
     const rule: Rule = {
@@ -70,23 +66,45 @@ export function buildRules(sink: LineSink, table: TableState, state: ChainState,
       text,
       matches,
       statements: [...target.statements],
-      ...(target.verdict ? { verdict: target.verdict } : {}),
-      ...(built.comment === undefined ? {} : { comment: built.comment }),
     };
+    if (target.verdict) rule.verdict = target.verdict;
+    if (built.comment !== undefined) rule.comment = built.comment;
     table.specs.set(rule, spec);
     return rule;
   });
 }
 
+/**
+ * The arguments as written, one blank apart. Usually that is the line itself, which the IR then
+ * shares instead of holding a second copy of every line.
+ */
+function writtenText(line: string, args: Arg[]): string {
+  let next = 0;
+  for (const arg of args) {
+    if (arg.start !== next || (next > 0 && line[next - 1] !== ' ')) return args.map((a) => a.raw).join(' ');
+    next = arg.end + 1;
+  }
+  return next === line.length + 1 ? line : args.map((a) => a.raw).join(' ');
+}
+
 /** The rule's own arguments (everything but the command and its chain and number), for `-D`. */
 export function ruleSpec(parsed: ParsedCommand, args: Arg[]): string {
   const command = parsed.command!;
-  const own = new Set([command.spelled, ...command.positionals]);
-  return args.filter((a) => !own.has(a)).map((a) => a.value).join('\u0000');
+  const values: string[] = [];
+  for (const arg of args) if (arg !== command.spelled && !command.positionals.includes(arg)) values.push(arg.value);
+  return values.join('\u0000');
+}
+
+function givesOneRule(slots: Array<Match | Match[]>): boolean {
+  for (const slot of slots) if (Array.isArray(slot) && slot.length !== 1) return false;
+  return true;
 }
 
 /** The cross product of the alternative slots (`-s a,b -d c,d` gives four rules). */
 function expand(slots: Array<Match | Match[]>): Match[][] {
+  // The usual case, built by `map` because a pushed-to array keeps spare room, and the IR of a
+  // large dump holds one per rule.
+  if (givesOneRule(slots)) return [slots.map((slot) => (Array.isArray(slot) ? slot[0]! : slot))];
   let rules: Match[][] = [[]];
   for (const slot of slots) {
     if (!Array.isArray(slot)) {

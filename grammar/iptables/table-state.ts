@@ -1,5 +1,6 @@
 import type { Chain, Family, Rule, Severity, SourceSpan } from '../../src/ir.js';
 import type { IptablesBuiltinChain } from '../../src/data/hooks.js';
+import type { LineContext } from './matches.js';
 import type { LineProblem } from './options.js';
 import type { Arg } from './parser.js';
 
@@ -19,16 +20,17 @@ export interface TableState {
   /** False for `*foo`: its lines are skipped until COMMIT, the header already carries the error. */
   known: boolean;
   chains: Map<string, ChainState>;
-  /** The rule spec (arguments after the command) of each rule, for `-D CHAIN rulespec`. */
-  specs: WeakMap<Rule, string>;
+  /**
+   * The rule spec (arguments after the command) of each rule, for `-D CHAIN rulespec`. A Map, as
+   * the table state is dropped at COMMIT anyway: a WeakMap of 100k rules burdens every major GC.
+   */
+  specs: Map<Rule, string>;
 }
 
 /** The line being read, as the command and rule builders see it. */
-export interface LineSink {
+export interface LineSink extends LineContext {
   readonly family: Family;
-  readonly ipVersion: 4 | 6;
   lineText(): string;
-  span(start: number, end: number): SourceSpan;
   report(ruleId: string, severity: Severity, message: string, start: number, end: number): void;
   /** Reports them all; true when one of them is an error. */
   reportProblems(problems: LineProblem[]): boolean;

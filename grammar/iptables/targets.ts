@@ -1,6 +1,8 @@
-import type { SimpleVerdict, SourceSpan, Statement, StatementKind } from '../../src/ir.js';
+import type { SimpleVerdict, Statement, StatementKind } from '../../src/ir.js';
 import { iptablesLogLevel } from '../../src/data/conntrack.js';
+import type { LineContext } from './matches.js';
 import type { LineProblem, TargetUse } from './options.js';
+import { targetEffects } from './target-effects.js';
 
 /** Targets that act and let evaluation go on to the next rule, with the IR statement they are. */
 const STATEMENT_TARGETS: Readonly<Record<string, StatementKind>> = {
@@ -56,13 +58,6 @@ const REJECT_TYPES: Readonly<Record<4 | 6, readonly string[]>> = {
   ],
 };
 
-export interface TargetContext {
-  ipVersion: 4 | 6;
-  /** The built-in chain the rule is in, if any: NETMAP maps destinations before routing, sources after. */
-  hook?: string;
-  span(start: number, end: number): SourceSpan;
-  text(start: number, end: number): string;
-}
 
 export interface TargetResult {
   verdict?: SimpleVerdict;
@@ -93,8 +88,12 @@ function validate(target: TargetUse, ipVersion: 4 | 6): LineProblem[] {
   return [];
 }
 
-/** `-j`/`-g` as a verdict and the statements it performs. `isChain` says whether a name is a user chain. */
-export function convertTarget(target: TargetUse, context: TargetContext, isChain: (name: string) => boolean): TargetResult {
+/**
+ * `-j`/`-g` as a verdict and the statements it performs. `hook` is the built-in chain the rule is
+ * in, if any (NETMAP maps destinations before routing, sources after); `isChain` says whether a
+ * name is a user chain.
+ */
+export function convertTarget(target: TargetUse, context: LineContext, hook: string | undefined, isChain: (name: string) => boolean): TargetResult {
   const span = context.span(target.start, target.end);
   const statements: Statement[] = [];
   const problems = validate(target, context.ipVersion);
@@ -102,7 +101,8 @@ export function convertTarget(target: TargetUse, context: TargetContext, isChain
   if (target.goto) return { verdict: { kind: 'goto', target: name, span }, statements, problems };
   const statementKind = STATEMENT_TARGETS[name];
   if (target.def && statementKind !== undefined) {
-    statements.push({ kind: statementKind, text: context.text(target.start, target.end), span });
+    const effects = targetEffects(target);
+    statements.push({ kind: statementKind, text: context.text(target.start, target.end), span, ...(effects.length > 0 ? { effects } : {}) });
     return { statements, problems };
   }
   const nat = NAT_TARGETS[name];
@@ -112,7 +112,7 @@ export function convertTarget(target: TargetUse, context: TargetContext, isChain
     const withType = optionValue(target, 'reject-with');
     verdict = withType === undefined ? { kind: 'reject', span } : { kind: 'reject', with: withType, span };
   } else if (nat !== undefined) verdict = { kind: 'nat', nat, span };
-  else if (name === 'NETMAP') verdict = { kind: 'nat', nat: context.hook === 'prerouting' || context.hook === 'output' ? 'dnat' : 'snat', span };
+  else if (name === 'NETMAP') verdict = { kind: 'nat', nat: hook === 'prerouting' || hook === 'output' ? 'dnat' : 'snat', span };
   else if (name === 'NFQUEUE' || name === 'QUEUE') {
     verdict = { kind: 'queue', bypass: target.options.some((o) => o.def.name === 'queue-bypass'), span };
   } else if (!target.def && isChain(name)) verdict = { kind: 'jump', target: name, span };

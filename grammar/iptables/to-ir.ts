@@ -28,7 +28,7 @@ export class IptablesIrBuilder implements LineSink {
 
   constructor(
     private readonly file: string,
-    private readonly text: string,
+    private readonly fileText: string,
     private readonly options: BuildOptions,
   ) {
     this.ipVersion = options.ipVersion;
@@ -36,7 +36,7 @@ export class IptablesIrBuilder implements LineSink {
   }
 
   build(): ParseResult {
-    const lines = this.text.split('\n');
+    const lines = this.fileText.split('\n');
     if (lines[lines.length - 1] === '') lines.pop();
     if (this.options.rulesSpecTable) this.openTable(this.options.rulesSpecTable, this.lineSpan(1, 0, 0));
     let crlfReported = false;
@@ -84,6 +84,10 @@ export class IptablesIrBuilder implements LineSink {
     return this.lineSpan(this.lineNumber, start, end);
   }
 
+  text(start: number, end: number): string {
+    return this.currentLine.slice(start, end);
+  }
+
   report(ruleId: string, severity: Severity, message: string, start: number, end: number): void {
     this.diagnostics.push({ ruleId, severity, message, span: this.span(start, Math.max(end, start + 1)) });
   }
@@ -129,7 +133,7 @@ export class IptablesIrBuilder implements LineSink {
     if (!Object.hasOwn(IPTABLES_TABLES, name)) {
       const message = name === '' ? 'table name expected after "*"' : `can't initialize table \`${name}': Table does not exist (known tables: ${Object.keys(IPTABLES_TABLES).join(', ')})`;
       this.report('parse-error', 'error', message, nameStart, nameStart + Math.max(name.length, 1));
-      this.current = { name, span: this.span(0, line.length), known: false, chains: new Map(), specs: new WeakMap() };
+      this.current = { name, span: this.span(0, line.length), known: false, chains: new Map(), specs: new Map() };
       return;
     }
     this.openTable(name as IptablesTable, this.span(0, line.length));
@@ -155,7 +159,7 @@ export class IptablesIrBuilder implements LineSink {
       };
       chains.set(builtin.name, { chain, builtin });
     }
-    this.current = { name, span, known: true, chains, specs: new WeakMap() };
+    this.current = { name, span, known: true, chains, specs: new Map() };
   }
 
   private commit(line: string): void {

@@ -1,7 +1,6 @@
 import type { ValueItem } from '../../src/ir.js';
 import {
   allOnes,
-  maskToPrefixLength,
   parseAddressRange,
   parseIPv6,
   parseMaskedAddress,
@@ -56,9 +55,9 @@ export function parseAddressItem(text: string, ipVersion: 4 | 6): ValueItem | 'h
   if (ipVersion === 4) {
     const masked = parseMaskedAddress(text);
     if (masked) {
-      const length = maskToPrefixLength(4, masked.mask);
-      if (length === undefined) return { kind: 'masked', value: masked.value, mask: masked.mask };
-      return { kind: 'range', low: masked.value, high: masked.value | (allOnes(4) ^ masked.mask) };
+      const hostBits = allOnes(4) ^ masked.mask;
+      if (!isContiguousHostPart(hostBits)) return { kind: 'masked', value: masked.value, mask: masked.mask };
+      return { kind: 'range', low: masked.value, high: masked.value | hostBits };
     }
   } else {
     const prefix = parsePrefix(text, 6);
@@ -74,6 +73,14 @@ export function parseAddressItem(text: string, ipVersion: 4 | 6): ValueItem | 'h
   // A name iptables would resolve once at load time; its addresses are unknown statically.
   if (/^[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_.])?$/.test(host)) return 'hostname';
   return new ValueError(`host/network \`${host}' not found`);
+}
+
+/**
+ * True when the host bits are all at the low end (a prefix mask). One test instead of
+ * `maskToPrefixLength`, which tries every length: this runs for every `-s`/`-d` of a dump.
+ */
+function isContiguousHostPart(hostBits: bigint): boolean {
+  return (hostBits & (hostBits + 1n)) === 0n;
 }
 
 function looksLikeAddress(text: string, version: 4 | 6): boolean {
