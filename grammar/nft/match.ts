@@ -1,6 +1,7 @@
 import type { Family, FieldMatch, FieldName, Match, SourceSpan, ValueItem } from '../../src/ir.js';
 import { FIELDS, NFPROTO_IPV4, NFPROTO_IPV6 } from '../../src/ir.js';
 import { type Atom, isGroup } from './ast.js';
+import { hasStatefulElement, splitElementOptions } from './element-options.js';
 import type { Binop, Lhs } from './expression.js';
 import type { Selector } from './selectors.js';
 import { isToken, splitElements, splitOn } from './source.js';
@@ -85,7 +86,7 @@ function setItems(field: FieldName, group: Atom, space: SymbolSpace): ValueItem[
       items.push(...nested);
       continue;
     }
-    const item = valueItem(field, element, space);
+    const item = valueItem(field, splitElementOptions(element).key, space);
     if (item === undefined) return undefined;
     items.push(item);
   }
@@ -134,29 +135,33 @@ function concatMatch(lhs: Lhs, op: RelOp, rhs: Atom[], site: MatchSite): Match |
   const elements = rhs.length === 1 && isGroup(rhs[0]!) ? splitElements(rhs[0]) : [rhs];
   const tuples: ValueItem[][] = [];
   for (const element of elements) {
-    const tuple = tupleOf(fields, spaces, element);
+    const tuple = tupleOf(fields, spaces, splitElementOptions(element).key);
     if (tuple === undefined) return undefined;
     tuples.push(tuple);
   }
   return { kind: 'concat', fields, negate, tuples, span: site.span, text: site.text };
 }
 
-/** Turns `LHS OP RHS` into a typed match where the IR has fields for it, else an opaque one. */
-export function buildMatch(lhs: Lhs, op: RelOp, rhs: Atom[], site: MatchSite): Match {
+function typedMatch(lhs: Lhs, op: RelOp, rhs: Atom[], site: MatchSite): Match | undefined {
   const first = lhs.parts[0]!.selector;
   if (lhs.parts.length === 1 && first.field !== undefined) {
     const items = fieldItems(lhs, op, rhs);
-    if (items !== undefined) {
-      return { kind: 'field', field: first.field, negate: op === 'ne', items, span: site.span, text: site.text };
-    }
-  } else if (lhs.parts.length > 1) {
-    const concat = concatMatch(lhs, op, rhs, site);
-    if (concat !== undefined) return concat;
+    return items && { kind: 'field', field: first.field, negate: op === 'ne', items, span: site.span, text: site.text };
   }
+  return lhs.parts.length > 1 ? concatMatch(lhs, op, rhs, site) : undefined;
+}
+
+/** Turns `LHS OP RHS` into a typed match where the IR has fields for it, else an opaque one. */
+export function buildMatch(lhs: Lhs, op: RelOp, rhs: Atom[], site: MatchSite): Match {
+  // An element with a limit, quota or `ct count` matches only while its state allows: the whole
+  // test stays opaque and nondeterministic rather than claim a membership we cannot know.
+  const stateful = rhs.length === 1 && hasStatefulElement(rhs[0]!);
+  const typed = stateful ? undefined : typedMatch(lhs, op, rhs, site);
+  if (typed !== undefined) return typed;
   return {
     kind: 'opaque',
     what: lhs.parts.map((p) => p.selector.key).join(' . '),
-    nondeterministic: lhs.parts.some((p) => p.selector.nondeterministic),
+    nondeterministic: stateful || lhs.parts.some((p) => p.selector.nondeterministic),
     span: site.span,
     text: site.text,
   };

@@ -5,6 +5,7 @@ import { describeActual } from './errors.js';
 import { nftParser } from './parser.js';
 import { parseError, type SourceFile } from './source.js';
 import { lexNft } from './tokens.js';
+import { diagnoseUnclosed } from './unclosed.js';
 
 /** Where a file's text is parsed: a whole file, or an include inside a table or chain block. */
 export type ParseMode = 'file' | 'table' | 'chain';
@@ -87,7 +88,10 @@ export function parseSource<M extends ParseMode>(source: SourceFile, mode: M, di
     parser.input = [];
     if (error === undefined) return result as Parsed<M>;
     if (error.token.tokenType.name === 'EOF') {
-      diagnostics.push(endOfFileError(source, error.message.replace(describeActual(error.token), 'end of file')));
+      const message = error.message.replace(describeActual(error.token), 'end of file');
+      const diagnosis = diagnoseUnclosed(source, tokens);
+      if (diagnosis?.kind === 'element') diagnostics.push(diagnosis.diagnostic);
+      else diagnostics.push(endOfFileError(source, diagnosis === undefined ? message : `${message}; ${diagnosis.where}`));
       break;
     }
     diagnostics.push(parseError(source, error.token, error.message));

@@ -2,6 +2,7 @@ import type { FieldName, SetDecl, SetElement, ValueItem } from '../../src/ir.js'
 import { type Atom, type Group, isGroup } from './ast.js';
 import { Cursor } from './cursor.js';
 import { readSelector } from './selectors.js';
+import { splitElementOptions } from './element-options.js';
 import { atomsText, isToken, isWord, type SourceFile, splitElements, splitOn } from './source.js';
 import { type SymbolSpace, valueItem } from './values.js';
 import { verdictFromAtoms, type VerdictEnv } from './verdicts.js';
@@ -29,9 +30,6 @@ const TYPE_FIELDS: Record<string, { field: FieldName; space?: SymbolSpace }> = {
   uid: { field: 'skuid' },
   gid: { field: 'skgid' },
 };
-
-/** Words that end an element key and start its options (`1.2.3.4 timeout 1h comment "x"`). */
-const ELEMENT_OPTIONS = new Set(['timeout', 'expires', 'comment', 'counter', 'quota', 'limit', 'last']);
 
 export interface KeyType {
   keyType: string;
@@ -67,11 +65,6 @@ export function readKeyType(atoms: Atom[], source: SourceFile): KeyType {
   return fields.length > 0 ? { keyType, keyFields: fields, spaces, dataType } : { keyType, spaces, dataType };
 }
 
-function elementKey(atoms: Atom[]): Atom[] {
-  const end = atoms.findIndex((a) => isWord(a) && ELEMENT_OPTIONS.has(a.image));
-  return end < 0 ? atoms : atoms.slice(0, end);
-}
-
 function flatten(group: Group): Atom[][] {
   return splitElements(group).flatMap((element) =>
     element.length === 1 && isGroup(element[0]!) ? flatten(element[0]) : [element],
@@ -80,14 +73,17 @@ function flatten(group: Group): Atom[][] {
 
 /**
  * Parses `elements = { … }` (or an `add element` list) against the set's key type. Untyped sets
- * keep their elements with empty keys so map data (verdicts, jump targets) is not lost.
+ * keep their elements with empty keys so map data (verdicts, jump targets) is not lost. An element
+ * with a limit, quota or `ct count` may stop matching at run time, so its set counts as dynamic.
  */
 export function readElements(set: SetDecl, spaces: SymbolSpace[], group: Group, source: SourceFile, env: VerdictEnv): void {
-  const fields = set.keyFields;
   for (const element of flatten(group)) {
     const colon = set.kind === 'map' ? element.findIndex((a) => isToken(a, 'Colon')) : -1;
-    const keyAtoms = elementKey(colon < 0 ? element : element.slice(0, colon));
+    const { key: keyAtoms, stateful } = splitElementOptions(colon < 0 ? element : element.slice(0, colon));
+    if (stateful) set.dynamic = true;
     const entry: SetElement = { key: [] };
+    // Read afresh each time: once one element is untyped the set is, and the rest skip typing.
+    const fields = set.keyFields;
     if (fields !== undefined) {
       const parts = splitOn(keyAtoms, 'Dot');
       const items = parts.length === fields.length ? parts.map((p, i) => valueItem(fields[i]!, p, spaces[i] ?? 'default')) : [];

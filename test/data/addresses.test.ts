@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   formatIPv4,
@@ -18,10 +19,22 @@ describe('parseIPv4', () => {
     expect(parseIPv4('10.1.2.3')).toBe(0x0a010203n);
     expect(parseIPv4('255.255.255.255')).toBe(0xffffffffn);
   });
-  it.each(['256.0.0.1', '1.2.3', '1.2.3.4.5', '01.2.3.4', '1.2.3.-4', ' 1.2.3.4', '1..2.3', 'a.b.c.d', '', '0x1.2.3.4'])(
-    'rejects %j',
-    (text) => expect(parseIPv4(text)).toBeUndefined(),
-  );
+  it.each([
+    '256.0.0.1', '1.2.3', '1.2.3.4.5', '01.2.3.4', '1.2.3.-4', ' 1.2.3.4', '1..2.3', 'a.b.c.d', '', '0x1.2.3.4',
+    '1.2.3.4 ', '1.2.3.', '.1.2.3', '1.2.3.0004', '1.2.3.1000', '1.2.3.00', '1.2.3.4/8', '1.2.3.4.',
+  ])('rejects %j', (text) => expect(parseIPv4(text)).toBeUndefined());
+
+  it('agrees with the plain definition of a dotted quad on near-miss strings', () => {
+    const octetText = /^(?:0|[1-9]\d{0,2})$/;
+    const byDefinition = (text: string): bigint | undefined => {
+      const parts = text.split('.');
+      if (parts.length !== 4 || !parts.every((p) => octetText.test(p) && Number(p) <= 255)) return undefined;
+      return parts.reduce((value, p) => (value << 8n) | BigInt(p), 0n);
+    };
+    const piece = fc.oneof(fc.integer({ min: 0, max: 300 }).map(String), fc.stringMatching(/^[0-9.]{0,4}$/));
+    const candidate = fc.array(piece, { minLength: 1, maxLength: 6 }).map((pieces) => pieces.join('.'));
+    fc.assert(fc.property(candidate, (text) => parseIPv4(text) === byDefinition(text)));
+  });
 });
 
 describe('parseIPv6', () => {

@@ -12,14 +12,4 @@ export interface KnownBug {
   explains(dialect: Dialect, text: string, problem: string): boolean;
 }
 
-const POSITION_PROBLEM = /outside (the file's|line)|before start/;
-
-export const KNOWN_BUGS: readonly KnownBug[] = [
-  {
-    id: 'nft-crlf-line-numbers',
-    description:
-      'grammar/nft counts "\\r\\n" as two line breaks, so in a CRLF file every position after the first line ' +
-      'is off (lintText("a.nft", "table ip x {\\r\\n}\\r\\n}\\r\\n", {dialect: "nft"}) reports the stray "}" at 5:1, not 3:1).',
-    explains: (dialect, text, problem) => dialect === 'nft' && text.includes('\r\n') && POSITION_PROBLEM.test(problem),
-  },
-];
+export const KNOWN_BUGS: readonly KnownBug[] = [];
