@@ -1,5 +1,6 @@
 import type { ParseResult } from '../../src/ir.js';
 import type { SourceHost } from '../../src/files.js';
+import { loadChecks } from './checks/load-checks.js';
 import { IrBuilder } from './to-ir.js';
 
 export interface NftParseOptions {
@@ -20,7 +21,9 @@ export function parseNft(filePath: string, text: string, options: NftParseOption
   try {
     builder.loadFile(filePath, text, builder.rootScope());
     builder.markLateUpdatedSets();
-    return builder.result();
+    const result = builder.result();
+    result.diagnostics.push(...loadChecks(result.ruleset));
+    return result;
   } catch (error) {
     const partial = builder.result();
     partial.diagnostics.push({

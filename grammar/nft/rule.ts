@@ -1,5 +1,7 @@
 import type { SourceSpan } from '../../src/ir.js';
 import { type Atom, type Group, isGroup } from './ast.js';
+import { portWithoutTransport, TRANSPORT_MAPPING_MESSAGE } from './checks/nat-transport.js';
+import { prefixProblem } from './checks/prefix-length.js';
 import { Cursor } from './cursor.js';
 import { NOTRACK_EFFECTS, setEffects } from './effects.js';
 import { readExpression, readLhs, readPrimary, readRhs } from './expression.js';
@@ -75,12 +77,15 @@ class RuleReader extends StatementReader implements VerdictEnv {
       case 'snat':
       case 'dnat':
       case 'masquerade':
-      case 'redirect':
+      case 'redirect': {
         c.index++;
         this.freeArguments();
+        const port = portWithoutTransport(c.atoms, start, c.index, this.body.matches);
+        if (port !== undefined) return this.fail(port, TRANSPORT_MAPPING_MESSAGE);
         this.statement('nat', start);
         this.setVerdict({ kind: 'nat', nat: w, span: this.site(start).span });
         return;
+      }
       case 'queue':
         c.index++;
         return this.queue(start);
@@ -191,6 +196,8 @@ class RuleReader extends StatementReader implements VerdictEnv {
     else op = 'implicit';
     const rhs = readRhs(c);
     if (rhs.length === 0) return this.unexpected(`a value after "${lhsSite().text}"`);
+    const badPrefix = prefixProblem(lhs, rhs);
+    if (badPrefix !== undefined) return this.fail(badPrefix.atom, badPrefix.message);
     addDependencies(this.body.matches, this.env.family, lhs, lhsSite);
     this.body.matches.push(buildMatch(lhs, op, rhs, this.site(start)));
   }

@@ -13,8 +13,11 @@ import { applyDefine, commandLineScope } from './defines.js';
 import { Scope, expandVariables } from './scope.js';
 import { readElements, removeElements } from './sets.js';
 import { applySetLine, declareSet } from './set-decl.js';
+import { repeatedChainSettings } from './checks/chain-once.js';
+import { missingTargetMessage, requiredTargets } from './checks/command-targets.js';
+import { nameTooLong } from './checks/name-length.js';
 import { type Place, type TableState, tableKey } from './state.js';
-import { atomsSpan, atomsText, firstToken, isSeparator, isToken, isWord, parseError, SourceFile, tokenSpan } from './source.js';
+import { atomsSpan, atomsText, firstToken, isSeparator, isToken, isWord, parseError, SourceFile, tokenSpan, unquote } from './source.js';
 import type { VerdictEnv } from './verdicts.js';
 
 /**
@@ -64,6 +67,11 @@ export class IrBuilder {
     if (token === undefined) return false;
     if (GLOBAL_KEYWORDS.has(token.image)) {
       this.error(place, token, `syntax error, unexpected "${token.image}", expecting string ("${token.image}" is a keyword and cannot be used as a name)`);
+      return false;
+    }
+    const tooLong = nameTooLong(unquote(token.image));
+    if (tooLong !== undefined) {
+      this.error(place, token, tooLong);
       return false;
     }
     return true;
@@ -141,6 +149,7 @@ export class IrBuilder {
       return;
     }
     if (tableName === undefined || !this.checkName(place, tableName)) return;
+    if (item.verb !== undefined && this.missingTarget(verb, object, family, tableName, objectName, place)) return;
     const creating = verb === 'add' || verb === 'create';
     if (object === 'table') {
       if (verb === 'delete' || verb === 'destroy') {
@@ -176,6 +185,25 @@ export class IrBuilder {
     }
   }
 
+  /**
+   * Reports an explicit command (`flush chain t c`, `add rule t c …`) whose table or chain does not
+   * exist (see requiredTargets). A verb-less or incomplete one may be an include fragment's line.
+   */
+  private missingTarget(verb: string, object: string | undefined, family: Family, tableName: IToken, objectName: IToken | undefined, place: Place): boolean {
+    if (object !== 'table' && objectName === undefined) return false;
+    const required = requiredTargets(verb, object);
+    const table = this.tables.get(tableKey(family, tableName.image));
+    if (required.table && table === undefined) {
+      this.error(place, tableName, missingTargetMessage(`table ${family} ${tableName.image}`));
+      return true;
+    }
+    if (required.chain && table !== undefined && objectName !== undefined && objectName.image !== 'handle' && !table.chains.has(objectName.image)) {
+      this.error(place, objectName, missingTargetMessage(`chain ${objectName.image} in table ${family} ${tableName.image}`));
+      return true;
+    }
+    return false;
+  }
+
   private flushRuleset(family: string | undefined): void {
     for (const [key, state] of this.tables) {
       if (family === undefined || state.table.family === family) this.tables.delete(key);
@@ -207,7 +235,7 @@ export class IrBuilder {
     }
     const chain = this.chainState(state, name.image, tokenSpan(place.source, name), true)!;
     if (verb === 'flush') chain.rules = [];
-    if (item.body) this.chainBody(item.body, state, chain, { ...place, scope: new Scope(place.scope) });
+    if (item.body) this.chainBlock(item.body, state, chain, { ...place, scope: new Scope(place.scope) });
   }
 
   private setCommand(verb: string, kind: 'set' | 'map', state: TableState, name: IToken, item: Extract<TopItem, { kind: 'command' }>, place: Place): void {
@@ -299,7 +327,7 @@ export class IrBuilder {
     const scope = new Scope(place.scope);
     if (item.objectType === 'chain') {
       const chain = this.chainState(state, item.name.image, tokenSpan(place.source, item.name), true)!;
-      this.chainBody(item.body, state, chain, { ...place, scope });
+      this.chainBlock(item.body, state, chain, { ...place, scope });
     } else if (item.objectType === 'set' || item.objectType === 'map') {
       this.setBlock(item.objectType, state, item.name, item.body, { ...place, scope });
     }
@@ -321,6 +349,11 @@ export class IrBuilder {
       if (atoms === undefined) continue;
       applySetLine(entry, atoms, place.source);
     }
+  }
+
+  private chainBlock(items: BodyItem[], state: TableState, chain: Chain, place: Place): void {
+    this.diagnostics.push(...repeatedChainSettings(items, place.source));
+    this.chainBody(items, state, chain, place);
   }
 
   private chainBody(items: BodyItem[], state: TableState, chain: Chain, place: Place): void {

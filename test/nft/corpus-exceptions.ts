@@ -15,10 +15,6 @@ export const KNOWN_REJECTED_BUT_VALID: Record<string, string> = {
     "kernel feature missing in the sandbox kernel (flowtable, secmark, queue, tunnel \u2026) or an object of it (nft 1.0.6: \"Could not process rule: No such file or directory\")",
   "fw4-tests__02_zones_07_helpers.nft":
     "kernel feature missing in the sandbox kernel (flowtable, secmark, queue, tunnel \u2026) or an object of it (nft 1.0.6: \"Could not process rule: No such file or directory\")",
-  "fw4-tests__02_zones_08_log_limit.nft":
-    "fw4 output for OpenWrt's newer nft, which infers the transport protocol from a set match (nft 1.0.6: \"transport protocol mapping is only valid after transport protocol match\")",
-  "fw4-tests__03_rules_11_log.nft":
-    "fw4 output for OpenWrt's newer nft, which infers the transport protocol from a set match (nft 1.0.6: \"transport protocol mapping is only valid after transport protocol match\")",
   "istio-nft-capture__ipv6-dns-outbound-owner-groups-exclude.golden":
     "host-dependent: the group name is resolved against this machine (nft 1.0.6: \"Group does not exist\")",
   "istio-nft-capture__ipv6-dns-outbound-owner-groups.golden":
