@@ -65,7 +65,7 @@ export function subtractBox(a: Box, b: Box): Box[] {
   return subtractOverlapping(a, b, ALL_FIELDS);
 }
 
-export const ALL_FIELDS: readonly number[] = Array.from({ length: FIELD_COUNT }, (_, f) => f);
+const ALL_FIELDS: readonly number[] = Array.from({ length: FIELD_COUNT }, (_, f) => f);
 
 /**
  * The fields in which `box` is narrower than `universe` (where it holds a different set), in
@@ -87,23 +87,29 @@ export function boxesOverlapOn(a: Box, b: Box, fields: readonly number[]): boole
   return true;
 }
 
-/** A box with its sets as doubles (see ApproxSet); only the fields it was made for are filled. */
+/** A box with its sets as doubles (see ApproxSet). */
 export type ApproxBox = readonly (ApproxSet | undefined)[];
 
-export function approximateBox(box: Box, fields: readonly number[]): ApproxBox {
-  const out = new Array<ApproxSet | undefined>(FIELD_COUNT);
-  for (const f of fields) {
-    const set = box[f];
-    if (set !== undefined) out[f] = iv.approximate(set);
-  }
-  return out;
+export function approximateBox(box: Box): ApproxBox {
+  return box.map((set) => (set === undefined ? undefined : iv.approximate(set)));
 }
 
-/** boxesOverlapOn on approximations: false only when the boxes certainly do not overlap. */
-export function boxesMayOverlapOn(a: ApproxBox, b: ApproxBox, fields: readonly number[]): boolean {
-  for (const f of fields) {
-    const x = a[f];
-    const y = b[f];
+/** The sets of a box in `fields` only, as doubles, in the order of `fields`. */
+export function approximateFields(box: Box, fields: readonly number[]): ApproxBox {
+  return fields.map((f) => {
+    const set = box[f];
+    return set === undefined ? undefined : iv.approximate(set);
+  });
+}
+
+/**
+ * boxesOverlapOn on approximations, `b` given by approximateFields: false only when the boxes
+ * certainly do not overlap.
+ */
+export function boxesMayOverlapOn(a: ApproxBox, fields: readonly number[], b: ApproxBox): boolean {
+  for (let i = 0; i < fields.length; i++) {
+    const x = a[fields[i]!];
+    const y = b[i];
     if (x !== undefined && y !== undefined && !iv.mayOverlap(x, y)) return false;
   }
   return true;

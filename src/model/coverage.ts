@@ -1,8 +1,8 @@
 import type { Chain, Rule, SimpleVerdict, Verdict } from '../ir.js';
 import {
-  ALL_FIELDS,
   type ApproxBox,
   approximateBox,
+  approximateFields,
   type Box,
   boxesMayOverlapOn,
   boxesOverlapOn,
@@ -10,7 +10,7 @@ import {
   subtractOverlapping,
 } from './box.js';
 import type { ModelContext } from './context.js';
-import { CoverageIndex, type IndexEntry, type IndexVisitor } from './coverage-index.js';
+import { CoverageIndex, type IndexEntry, type IndexVisitor, type VisitResult } from './coverage-index.js';
 import { overlapsRange } from './intervals.js';
 import { verdictEffect } from './evaluate.js';
 import type { InterfaceAlphabet } from './interfaces.js';
@@ -43,7 +43,7 @@ interface CoverEntry extends IndexEntry {
   verdict: SimpleVerdict | undefined;
   /** Where the box differs from its chain's universe: the only fields it can cut remaining boxes in. */
   fields: readonly number[];
-  /** The box on `fields`, as doubles for the quick first check of a visit. */
+  /** The box's sets in `fields` (same order), as doubles for the quick first check of a visit. */
   approx: ApproxBox;
 }
 
@@ -66,7 +66,7 @@ function coverChain(ctx: ModelContext, chain: Chain, summaries: ReturnSummaries,
     for (const slice of compiled.effective) {
       for (const box of decidedBoxes(chain, slice.verdict, slice.under, summaries)) {
         const fields = narrowedFields(box, universe);
-        const approx = approximateBox(box, fields);
+        const approx = approximateFields(box, fields);
         const entry: CoverEntry = { box, position, stamp: 0, rule, verdict: slice.verdict, fields, approx };
         index.insert(entry);
         entries.push(entry);
@@ -115,35 +115,13 @@ class CoverageResult implements Coverage {
 
 function coverRule(rule: Rule, over: Box[], index: CoverageIndex, alphabet: InterfaceAlphabet): Coverage {
   if (over.length === 0) return new CoverageResult(rule, true, [], true, true, undefined, alphabet);
-  let remaining = over;
-  const covering: CoverEntry[] = [];
-  let gaveUp = false;
-  const overApprox = over.map((box) => approximateBox(box, ALL_FIELDS));
-  const visitor: IndexVisitor = {
-    visit(visited) {
-      const entry = visited as CoverEntry;
-      // What is left lies inside the rule's own boxes (usually one): a cheap first check.
-      if (!overApprox.some((box) => boxesMayOverlapOn(box, entry.approx, entry.fields))) return 'unchanged';
-      const next = subtractEntry(remaining, entry);
-      if (next === remaining) return 'unchanged';
-      covering.push(entry);
-      remaining = next;
-      gaveUp = remaining.length > MAX_REMAINING_BOXES;
-      return remaining.length === 0 || gaveUp ? 'done' : 'changed';
-    },
-    stillWanted(field, low, high) {
-      for (const box of remaining) {
-        const set = box[field];
-        if (set === undefined || overlapsRange(set, low, high)) return true;
-      }
-      return false;
-    },
-  };
+  const search = new CoverSearch(over);
   index.newRound();
   for (const box of over) {
-    if (remaining.length === 0 || gaveUp) break;
-    index.query(box, visitor);
+    if (search.finished()) break;
+    index.query(box, search);
   }
+  const { covering, remaining, gaveUp } = search;
   covering.sort((a, b) => a.position - b.position);
   // Slices of one rule share its position, so after sorting its entries sit side by side.
   const coveredBy: Rule[] = [];
@@ -153,6 +131,51 @@ function coverRule(rule: Rule, over: Box[], index: CoverageIndex, alphabet: Inte
   // One uncovered box is enough for a witness; keeping them all would hold every fragment alive.
   const uncovered = remaining.length > 0 && !gaveUp ? remaining[0] : undefined;
   return new CoverageResult(rule, remaining.length === 0, coveredBy, sameVerdict, false, uncovered, alphabet);
+}
+
+/**
+ * One rule's search for the earlier entries that cover it: what is still uncovered and who
+ * covered the rest. A class rather than closures, so that the index calls one shape of visitor.
+ */
+class CoverSearch implements IndexVisitor {
+  remaining: Box[];
+  readonly covering: CoverEntry[] = [];
+  gaveUp = false;
+  /** The rule's own boxes as doubles: what is left lies inside them, so a cheap first check. */
+  private readonly overApprox: ApproxBox[];
+
+  constructor(over: Box[]) {
+    this.remaining = over;
+    this.overApprox = over.map(approximateBox);
+  }
+
+  finished(): boolean {
+    return this.remaining.length === 0 || this.gaveUp;
+  }
+
+  visit(visited: IndexEntry): VisitResult {
+    const entry = visited as CoverEntry;
+    if (!this.mayOverlapRule(entry)) return 'unchanged';
+    const next = subtractEntry(this.remaining, entry);
+    if (next === this.remaining) return 'unchanged';
+    this.covering.push(entry);
+    this.remaining = next;
+    this.gaveUp = next.length > MAX_REMAINING_BOXES;
+    return this.finished() ? 'done' : 'changed';
+  }
+
+  stillWanted(field: number, low: bigint, high: bigint): boolean {
+    for (const box of this.remaining) {
+      const set = box[field];
+      if (set === undefined || overlapsRange(set, low, high)) return true;
+    }
+    return false;
+  }
+
+  private mayOverlapRule(entry: CoverEntry): boolean {
+    for (const box of this.overApprox) if (boxesMayOverlapOn(box, entry.fields, entry.approx)) return true;
+    return false;
+  }
 }
 
 /** `boxes` minus the entry's box, or `boxes` itself (same array) when they do not overlap. */

@@ -60,7 +60,9 @@ export function overlaps(a: IntervalSet, b: IntervalSet): boolean {
 export type ApproxSet = readonly number[];
 
 export function approximate(set: IntervalSet): ApproxSet {
-  return set.map(Number);
+  const out = new Array<number>(set.length);
+  for (let i = 0; i < set.length; i++) out[i] = Number(set[i]!);
+  return out;
 }
 
 /** False only when the sets are certainly disjoint. */
