@@ -178,6 +178,22 @@ export function bitUnion(field: FieldName, atoms: Atom[], space: SymbolSpace): b
   return atoms.length > 0 ? value : undefined;
 }
 
+/**
+ * `meta mark 0x1/0x1f` is not a mask but a prefix over the field's width (nft: "Prefix length 255
+ * is invalid" for /0xff): the top `length` bits are fixed, the rest are free.
+ */
+function numericPrefix(field: FieldName, valueAtom: Atom, lengthAtom: Atom, space: SymbolSpace): ValueItem | undefined {
+  const value = scalarValue(field, valueAtom, space);
+  if (value === undefined || isGroup(lengthAtom)) return undefined;
+  const length = Number(lengthAtom.image);
+  const max = FIELDS[field].max;
+  const width = max.toString(2).length;
+  if (!Number.isInteger(length) || length < 0 || length > width) return undefined;
+  const hostBits = (1n << BigInt(width - length)) - 1n;
+  const low = value & max & ~hostBits;
+  return { kind: 'range', low, high: low | hostBits };
+}
+
 /** The whole domain of a field: what a `*` key covers. */
 export function everything(field: FieldName): ValueItem {
   if (FIELDS[field].kind === 'interface') return { kind: 'iface', name: '', wildcard: true };
@@ -201,6 +217,9 @@ export function valueItem(field: FieldName, atoms: Atom[], space: SymbolSpace): 
   if (atoms.length === 1) {
     const value = scalarValue(field, first, space);
     return value === undefined ? undefined : { kind: 'range', low: value, high: value };
+  }
+  if (atoms.length === 3 && isToken(atoms[1], 'Slash') && kind === 'number') {
+    return numericPrefix(field, first, atoms[2]!, space);
   }
   if (atoms.length === 3 && isToken(atoms[1], 'Dash')) {
     const low = scalarValue(field, first, space);

@@ -77,8 +77,9 @@ describe('nft bitmask semantics (reference §7.1)', () => {
     expect(fieldMatch(onlyRule('ip6 saddr & ::ffff == ::1 accept'), 'saddr6').items).toEqual([{ kind: 'masked', value: 1n, mask: 0xffffn }]);
   });
 
-  it('meta mark 0x1/0x1f is not a mask: nft reads a prefix, we keep it opaque', () => {
-    expect(explicitMatches(onlyRule('meta mark 0x1/0x1f accept'))[0]).toMatchObject({ kind: 'opaque', what: 'meta mark' });
+  it('meta mark 0x1/0x1f is not a mask but a prefix: the top 31 bits are fixed', () => {
+    expect(explicitMatches(onlyRule('meta mark 0x1/0x1f accept'))[0]).toMatchObject({ kind: 'field', field: 'mark', items: [range(0n, 1n)] });
+    expect(explicitMatches(onlyRule('meta mark 0x1/0x20 accept'))[0]).toMatchObject({ kind: 'field', field: 'mark', items: [range(1n)] });
   });
 });
 
