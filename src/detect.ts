@@ -1,7 +1,7 @@
 import path from 'node:path';
+import { looksLikeIptables } from '../grammar/iptables/index.js';
 import type { Dialect } from './ir.js';
 
-const IPTABLES_CONTENT = /^(\*[a-z ]|:[^\s]+ (ACCEPT|DROP|-)\b|COMMIT\s*$|-[APN] [^\s]+)/m;
 const NFT_CONTENT = /^\s*((add|create|insert|flush|delete|table|define|include)\b|#!.*\bnft\b)/m;
 const IPTABLES_NAME = /(^|[/._-])(ip6?tables|rules\.v[46]|[a-z0-9]*\.v[46])([._-]|$)|ip6?tables/i;
 const NFT_NAME = /\.nft$|nftables/i;
@@ -12,7 +12,7 @@ const NFT_NAME = /\.nft$|nftables/i;
  */
 export function detectDialect(filePath: string, text: string): Dialect {
   const head = text.slice(0, 64 * 1024);
-  const iptablesByContent = IPTABLES_CONTENT.test(head);
+  const iptablesByContent = looksLikeIptables(head);
   const nftByContent = NFT_CONTENT.test(head);
   if (iptablesByContent !== nftByContent) return iptablesByContent ? 'iptables' : 'nft';
   const base = path.basename(filePath);
