@@ -74,11 +74,10 @@ describe('includes', () => {
     expect(run.stdout).toMatch(/b\.nft:1:1: error: include cycle: ".*a\.nft" is already being included \[include-error\]/);
   });
 
-  it('refuses a glob include matching 20,000 files, far past the limit', async () => {
+  it('refuses a glob include matching 100,000 files', async () => {
     const globDir = path.join(dir, 'many');
     mkdirSync(globDir);
-    // 20,000 files: far past the 1,024-match limit; 100,000 took ~50 s to create on a busy CI-sized machine.
-    for (let i = 0; i < 20_000; i++) writeFileSync(path.join(globDir, `f${i}.nft`), '');
+    for (let i = 0; i < 100_000; i++) closeSync(openSync(path.join(globDir, `f${i}.nft`), 'w'));
     const main = path.join(dir, 'glob-main.nft');
     writeFileSync(main, `include "${globDir}/*.nft"\n`);
     const run = await runCli(['--format', 'compact', main]);
