@@ -87,30 +87,60 @@ export function boxesOverlapOn(a: Box, b: Box, fields: readonly number[]): boole
   return true;
 }
 
-/** A box with its sets as doubles (see ApproxSet). */
-export type ApproxBox = readonly (ApproxSet | undefined)[];
+/**
+ * A box's sets in some of its fields, as doubles (see ApproxSet) packed in one flat array: per
+ * field, in the order given, the field's index, the count of bounds (-1 when the box leaves the
+ * field open), then the bounds. Coverage checks one for every entry it visits, and each separate object costs a
+ * cache miss once a chain holds many thousands of them.
+ */
+export type PackedApprox = readonly number[];
 
-export function approximateBox(box: Box): ApproxBox {
-  return box.map((set) => (set === undefined ? undefined : iv.approximate(set)));
+export function packedApproximation(box: Box, fields: readonly number[]): PackedApprox {
+  const packed: number[] = [];
+  for (const f of fields) {
+    const set = box[f];
+    if (set === undefined) {
+      packed.push(f, -1);
+      continue;
+    }
+    packed.push(f, set.length);
+    for (const bound of set) packed.push(Number(bound));
+  }
+  return packed;
 }
 
-/** The sets of a box in `fields` only, as doubles, in the order of `fields`. */
-export function approximateFields(box: Box, fields: readonly number[]): ApproxBox {
-  return fields.map((f) => {
-    const set = box[f];
-    return set === undefined ? undefined : iv.approximate(set);
-  });
+/** A box's sets as doubles, each approximated the first time it is asked for. */
+export class LazyApproxBox {
+  private readonly sets: (ApproxSet | undefined)[] = [];
+
+  constructor(private readonly box: Box) {}
+
+  /** The approximated set of field `f`, undefined when the box leaves it open. */
+  set(f: number): ApproxSet | undefined {
+    const known = this.sets[f];
+    if (known !== undefined) return known;
+    const set = this.box[f];
+    if (set === undefined) return undefined;
+    const approx = iv.approximate(set);
+    this.sets[f] = approx;
+    return approx;
+  }
 }
 
 /**
- * boxesOverlapOn on approximations, `b` given by approximateFields: false only when the boxes
- * certainly do not overlap.
+ * boxesOverlapOn on approximations, `b` given by packedApproximation over the fields it may be
+ * narrower in: false only when the boxes certainly do not overlap.
  */
-export function boxesMayOverlapOn(a: ApproxBox, fields: readonly number[], b: ApproxBox): boolean {
-  for (let i = 0; i < fields.length; i++) {
-    const x = a[fields[i]!];
-    const y = b[i];
-    if (x !== undefined && y !== undefined && !iv.mayOverlap(x, y)) return false;
+export function boxesMayOverlapPacked(a: LazyApproxBox, b: PackedApprox): boolean {
+  let at = 0;
+  while (at < b.length) {
+    const field = b[at]!;
+    const count = b[at + 1]!;
+    at += 2;
+    if (count < 0) continue;
+    const x = a.set(field);
+    if (x !== undefined && !iv.mayOverlapPacked(x, b, at, at + count)) return false;
+    at += count;
   }
   return true;
 }

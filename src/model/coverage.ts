@@ -1,12 +1,12 @@
 import type { Chain, Rule, SimpleVerdict, Verdict } from '../ir.js';
 import {
-  type ApproxBox,
-  approximateBox,
-  approximateFields,
   type Box,
-  boxesMayOverlapOn,
+  boxesMayOverlapPacked,
   boxesOverlapOn,
+  LazyApproxBox,
   narrowedFields,
+  type PackedApprox,
+  packedApproximation,
   subtractOverlapping,
 } from './box.js';
 import type { ModelContext } from './context.js';
@@ -43,8 +43,8 @@ interface CoverEntry extends IndexEntry {
   verdict: SimpleVerdict | undefined;
   /** Where the box differs from its chain's universe: the only fields it can cut remaining boxes in. */
   fields: readonly number[];
-  /** The box's sets in `fields` (same order), as doubles for the quick first check of a visit. */
-  approx: ApproxBox;
+  /** The box's sets in `fields`, as doubles for the quick first check of a visit. */
+  approx: PackedApprox;
 }
 
 export function coverageOfAll(ctx: ModelContext): Map<Rule, Coverage> {
@@ -66,7 +66,7 @@ function coverChain(ctx: ModelContext, chain: Chain, summaries: ReturnSummaries,
     for (const slice of compiled.effective) {
       for (const box of decidedBoxes(chain, slice.verdict, slice.under, summaries)) {
         const fields = narrowedFields(box, universe);
-        const approx = approximateFields(box, fields);
+        const approx = packedApproximation(box, fields);
         const entry: CoverEntry = { box, position, stamp: 0, rule, verdict: slice.verdict, fields, approx };
         index.insert(entry);
         entries.push(entry);
@@ -142,11 +142,11 @@ class CoverSearch implements IndexVisitor {
   readonly covering: CoverEntry[] = [];
   gaveUp = false;
   /** The rule's own boxes as doubles: what is left lies inside them, so a cheap first check. */
-  private readonly overApprox: ApproxBox[];
+  private readonly overApprox: LazyApproxBox[];
 
   constructor(over: Box[]) {
     this.remaining = over;
-    this.overApprox = over.map(approximateBox);
+    this.overApprox = over.map((box) => new LazyApproxBox(box));
   }
 
   finished(): boolean {
@@ -173,7 +173,7 @@ class CoverSearch implements IndexVisitor {
   }
 
   private mayOverlapRule(entry: CoverEntry): boolean {
-    for (const box of this.overApprox) if (boxesMayOverlapOn(box, entry.fields, entry.approx)) return true;
+    for (const box of this.overApprox) if (boxesMayOverlapPacked(box, entry.approx)) return true;
     return false;
   }
 }

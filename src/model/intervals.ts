@@ -65,13 +65,13 @@ export function approximate(set: IntervalSet): ApproxSet {
   return out;
 }
 
-/** False only when the sets are certainly disjoint. */
-export function mayOverlap(a: ApproxSet, b: ApproxSet): boolean {
+/** False only when the sets are certainly disjoint; `b` is given as the bounds `packed[from..to)`. */
+export function mayOverlapPacked(a: ApproxSet, packed: readonly number[], from: number, to: number): boolean {
   let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i + 1]! < b[j]!) i += 2;
-    else if (b[j + 1]! < a[i]!) j += 2;
+  let j = from;
+  while (i < a.length && j < to) {
+    if (a[i + 1]! < packed[j]!) i += 2;
+    else if (packed[j + 1]! < a[i]!) j += 2;
     else return true;
   }
   return false;
