@@ -143,10 +143,13 @@ class CoverSearch implements IndexVisitor {
   gaveUp = false;
   /** The rule's own boxes as doubles: what is left lies inside them, so a cheap first check. */
   private readonly overApprox: LazyApproxBox[];
+  /** `remaining` as doubles (same order), so most disjoint boxes are told apart without bigints. */
+  private remainingApprox: LazyApproxBox[];
 
   constructor(over: Box[]) {
     this.remaining = over;
     this.overApprox = over.map((box) => new LazyApproxBox(box));
+    this.remainingApprox = this.overApprox;
   }
 
   finished(): boolean {
@@ -156,11 +159,9 @@ class CoverSearch implements IndexVisitor {
   visit(visited: IndexEntry): VisitResult {
     const entry = visited as CoverEntry;
     if (!this.mayOverlapRule(entry)) return 'unchanged';
-    const next = subtractEntry(this.remaining, entry);
-    if (next === this.remaining) return 'unchanged';
+    if (!this.subtract(entry)) return 'unchanged';
     this.covering.push(entry);
-    this.remaining = next;
-    this.gaveUp = next.length > MAX_REMAINING_BOXES;
+    this.gaveUp = this.remaining.length > MAX_REMAINING_BOXES;
     return this.finished() ? 'done' : 'changed';
   }
 
@@ -176,21 +177,32 @@ class CoverSearch implements IndexVisitor {
     for (const box of this.overApprox) if (boxesMayOverlapPacked(box, entry.approx)) return true;
     return false;
   }
-}
 
-/** `boxes` minus the entry's box, or `boxes` itself (same array) when they do not overlap. */
-function subtractEntry(boxes: Box[], entry: CoverEntry): Box[] {
-  let out: Box[] | undefined;
-  for (let i = 0; i < boxes.length; i++) {
-    const box = boxes[i]!;
-    if (!boxesOverlapOn(box, entry.box, entry.fields)) {
-      out?.push(box);
-      continue;
+  /** Takes the entry's box out of what remains; false when they do not overlap (nothing changes). */
+  private subtract(entry: CoverEntry): boolean {
+    const boxes = this.remaining;
+    const approximations = this.remainingApprox;
+    let out: Box[] | undefined;
+    let outApprox: LazyApproxBox[] | undefined;
+    for (let i = 0; i < boxes.length; i++) {
+      const box = boxes[i]!;
+      if (!boxesMayOverlapPacked(approximations[i]!, entry.approx) || !boxesOverlapOn(box, entry.box, entry.fields)) {
+        out?.push(box);
+        outApprox?.push(approximations[i]!);
+        continue;
+      }
+      out ??= boxes.slice(0, i);
+      outApprox ??= approximations.slice(0, i);
+      for (const piece of subtractOverlapping(box, entry.box, entry.fields)) {
+        out.push(piece);
+        outApprox.push(new LazyApproxBox(piece));
+      }
     }
-    out ??= boxes.slice(0, i);
-    for (const piece of subtractOverlapping(box, entry.box, entry.fields)) out.push(piece);
+    if (out === undefined || outApprox === undefined) return false;
+    this.remaining = out;
+    this.remainingApprox = outApprox;
+    return true;
   }
-  return out ?? boxes;
 }
 
 /** Compares verdicts by effect: same kind, same target, same reject type. */
