@@ -1,4 +1,6 @@
 import type { Rule, SourceSpan, Verdict } from '../src/ir.js';
+import { witness, type Coverage, type SemanticModel } from '../src/model/index.js';
+import type { Finding } from './types.js';
 
 /** `line 12` for a span in the linted file, `other.nft:12` for one in an included file. */
 export function where(span: SourceSpan, lintedFile: string): string {
@@ -36,4 +38,18 @@ export function verdictOutcome(verdict: Verdict | undefined): string {
 export function commonOutcome(rules: readonly Rule[]): string {
   const outcomes = new Set(rules.map((r) => verdictOutcome(r.verdict)));
   return outcomes.size === 1 ? [...outcomes][0]! : 'decided';
+}
+
+/**
+ * A finding about a rule whose packets earlier rules already decide: names them, links them and
+ * gives one packet the rule matches as the example.
+ */
+export function coveredRuleFinding(coverage: Coverage, model: SemanticModel, lintedFile: string, what: string, relatedLabel: string): Finding {
+  const example = witness(model.matchSpace(coverage.rule).over);
+  return {
+    span: coverage.rule.span,
+    message: `${what}: every packet it matches is already ${commonOutcome(coverage.coveredBy)} by ${listWhere(coverage.coveredBy, lintedFile)}`,
+    related: coverage.coveredBy.map((rule) => ({ span: rule.span, message: `${relatedLabel}: ${rule.text}` })),
+    ...(example ? { packet: example } : {}),
+  };
 }

@@ -1,5 +1,4 @@
-import { witness } from '../src/model/index.js';
-import { commonOutcome, listWhere } from './describe.js';
+import { coveredRuleFinding } from './describe.js';
 import type { RuleModule } from './types.js';
 
 /**
@@ -17,13 +16,7 @@ export const unreachableRule: RuleModule = {
     const lintedFile = ruleset.sourceFiles[0] ?? '';
     for (const coverage of model().coverageAll().values()) {
       if (!coverage.fullyCovered || coverage.neverMatches || coverage.sameVerdict) continue;
-      const example = witness(model().matchSpace(coverage.rule).over);
-      report({
-        span: coverage.rule.span,
-        message: `this rule is never reached: every packet it matches is already ${commonOutcome(coverage.coveredBy)} by ${listWhere(coverage.coveredBy, lintedFile)}`,
-        related: coverage.coveredBy.map((rule) => ({ span: rule.span, message: `decides first: ${rule.text}` })),
-        ...(example ? { packet: example } : {}),
-      });
+      report(coveredRuleFinding(coverage, model(), lintedFile, 'this rule is never reached', 'decides first'));
     }
   },
 };

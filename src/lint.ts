@@ -4,7 +4,10 @@ import { parseNft } from '../grammar/nft/index.js';
 import { detectDialect } from './detect.js';
 import { diskHost, LIMITS, type SourceHost } from './files.js';
 import type { Diagnostic, Dialect, ParseResult, Severity, SourceSpan } from './ir.js';
+import { toMessage, type LintMessage } from './messages.js';
 import { runRules } from './run-rules.js';
+
+export type { LintMessage } from './messages.js';
 
 export interface LintOptions {
   dialect?: Dialect;
@@ -14,21 +17,6 @@ export interface LintOptions {
   /** When set, includes that resolve outside this directory are refused (see `includePolicy`). */
   confineIncludesTo?: string;
   host?: SourceHost;
-}
-
-export interface LintMessage {
-  ruleId: string;
-  severity: Severity;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  /** Present when the finding is in another file than the linted one (an included file). */
-  file?: string;
-  related?: Array<{ message: string; file: string; line: number; column: number }>;
-  /** An example packet the finding is about, as a human writes it. */
-  packet?: string;
 }
 
 export interface LintResult {
@@ -101,20 +89,6 @@ export function parseText(filePath: string, text: string, options: LintOptions =
   return { dialect, ...parsed };
 }
 
-function toMessage(filePath: string, diagnostic: Diagnostic): LintMessage {
-  const { span } = diagnostic;
-  return {
-    ruleId: diagnostic.ruleId,
-    severity: diagnostic.severity,
-    message: diagnostic.message,
-    line: span.line,
-    column: span.column,
-    endLine: span.endLine,
-    endColumn: span.endColumn,
-    ...(span.file !== filePath ? { file: span.file } : {}),
-  };
-}
-
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Stable order: by file, position, then rule id and message, so output is byte-identical run to run. */
@@ -133,7 +107,7 @@ export function lintText(filePath: string, text: string, options: LintOptions = 
   const { dialect, ruleset, diagnostics } = parseText(filePath, text, options);
   const hasParseErrors = diagnostics.some((d) => d.severity === 'error');
   const findings = hasParseErrors ? { diagnostics: [], messages: [] } : runRules(ruleset);
-  const messages = [...diagnostics, ...findings.diagnostics].map((d) => toMessage(filePath, d));
+  const messages = [...diagnostics, ...findings.diagnostics].map((d) => toMessage(d, filePath));
   for (const finding of findings.messages) messages.push(finding);
   messages.sort(compareMessages);
   return {

@@ -1,7 +1,7 @@
 import { RULES } from '../rules/index.js';
 import type { Finding, RuleModule } from '../rules/types.js';
 import type { Diagnostic, Ruleset } from './ir.js';
-import type { LintMessage } from './lint.js';
+import { relatedOf, toMessage, type LintMessage } from './messages.js';
 import { buildModel, formatPacket, type SemanticModel } from './model/index.js';
 
 export interface RuleOutput {
@@ -10,27 +10,11 @@ export interface RuleOutput {
   messages: LintMessage[];
 }
 
-function toMessage(rule: RuleModule, finding: Finding, lintedFile: string): LintMessage {
-  const { span } = finding;
+function toRuleMessage(rule: RuleModule, finding: Finding, lintedFile: string): LintMessage {
+  const base = toMessage({ ruleId: rule.meta.id, severity: rule.meta.severity, message: finding.message, span: finding.span }, lintedFile);
   return {
-    ruleId: rule.meta.id,
-    severity: rule.meta.severity,
-    message: finding.message,
-    line: span.line,
-    column: span.column,
-    endLine: span.endLine,
-    endColumn: span.endColumn,
-    ...(span.file !== lintedFile ? { file: span.file } : {}),
-    ...(finding.related
-      ? {
-          related: finding.related.map((r) => ({
-            message: r.message,
-            file: r.span.file,
-            line: r.span.line,
-            column: r.span.column,
-          })),
-        }
-      : {}),
+    ...base,
+    ...(finding.related ? { related: finding.related.map((r) => relatedOf(r.span, r.message)) } : {}),
     ...(finding.packet ? { packet: formatPacket(finding.packet) } : {}),
   };
 }
@@ -44,7 +28,7 @@ export function runRules(ruleset: Ruleset): RuleOutput {
     rule.check({
       ruleset,
       model: getModel,
-      report: (finding) => messages.push(toMessage(rule, finding, lintedFile)),
+      report: (finding) => messages.push(toRuleMessage(rule, finding, lintedFile)),
     });
   }
   return { diagnostics: getModel().diagnostics, messages };
