@@ -1,12 +1,14 @@
 import type { Box } from './box.js';
-import { DEPENDENCIES } from './fields.js';
-import { approximate, mayOverlapRange, overlaps } from './intervals.js';
-import { type BoxKeys, boxKeys, keyHigh, keyLow, keyRange, type Level, ORDERS, prefixRange } from './index-keys.js';
+import { DEPENDENCIES, F } from './fields.js';
+import { approximate, type ApproxSet, mayOverlapRange, overlaps } from './intervals.js';
+import { type BoxKeys, boxKeys, keyHigh, keyLow, type Level, ORDERS } from './index-keys.js';
+import { EntryMerge } from './entry-merge.js';
 
 /** One indexed box of an earlier rule, with what coverage needs to know about it. */
 export interface IndexEntry {
   box: Box;
-  position: number;
+  /** Order of creation in the chain: entries of earlier rules come first. */
+  serial: number;
   /** Last query that visited this entry, so entries stored under several keys are seen once. */
   stamp: number;
 }
@@ -21,10 +23,12 @@ class IndexNode {
   map: Map<number, IndexNode> | undefined;
   /** Entries not narrow at this level: on to the next field. */
   wildcard: IndexNode | undefined;
-  /** Entries filed here: wide in every level from here on, or alone on their path so far. */
+  /** Entries filed here, in chain order: wide in every level from here on, or alone on their path so far. */
   entries: IndexEntry[] | undefined;
   /** Created by the insert under way and holding nothing yet. */
   fresh = true;
+  /** Filings at or below this node: what a query that scans the whole subtree pays. */
+  count = 0;
 
   get(key: number): IndexNode | undefined {
     if (this.map) return this.map.get(key);
@@ -56,15 +60,14 @@ class IndexNode {
     return this.map !== undefined || this.keys !== undefined;
   }
 
-  /** Calls `step` for each child until it returns true; true when one did. */
-  someChild(step: (key: number, child: IndexNode) => boolean): boolean {
+  /** Calls `step` for each child. */
+  forEachChild(step: (key: number, child: IndexNode) => void): void {
     if (this.map) {
-      for (const [key, child] of this.map) if (step(key, child)) return true;
-      return false;
+      for (const [key, child] of this.map) step(key, child);
+      return;
     }
     const keys = this.keys ?? [];
-    for (let i = 0; i < keys.length; i++) if (step(keys[i]!, this.kids![i]!)) return true;
-    return false;
+    for (let i = 0; i < keys.length; i++) step(keys[i]!, this.kids![i]!);
   }
 
   next(): IndexNode {
@@ -74,20 +77,22 @@ class IndexNode {
 }
 
 /** What a query reports back for each entry it visits. */
-export type VisitResult = 'unchanged' | 'changed' | 'done';
+export type VisitResult = 'unchanged' | 'done';
 
-/**
- * The caller of a query: it looks at entries, and tells the index which key ranges still matter
- * (the part it is still looking for shrinks as entries are visited), so the walk can skip branches
- * that no longer can overlap it.
- */
+/** The caller of a query: it looks at entries in chain order until it has what it needs. */
 export interface IndexVisitor {
   visit(entry: IndexEntry): VisitResult;
-  stillWanted(field: number, low: bigint, high: bigint): boolean;
+}
+
+/** Where coverage looks up the entries of earlier rules. */
+export interface RuleIndex {
+  insert(entry: IndexEntry): void;
+  /** Visits, in chain order and each once, at least every entry that overlaps one of `boxes`, until the visitor is done. */
+  query(boxes: readonly Box[], visitor: IndexVisitor): void;
 }
 
 /** Earlier rules' boxes, filed so that a query visits only those that can overlap it. */
-export class CoverageIndex {
+export class CoverageIndex implements RuleIndex {
   private readonly tries = ORDERS.map((levels) => new Trie(levels));
   private stamp = 0;
 
@@ -96,34 +101,43 @@ export class CoverageIndex {
     for (const trie of this.tries) trie.insert(entry, keys);
   }
 
-  /** Starts a query round: each entry is visited at most once until the next round. */
-  newRound(): void {
+  /**
+   * Visits, in chain order and each once, the entries that may overlap any of `boxes`, until the
+   * visitor is done. Order matters: the first rule to match a packet is the one that decides it.
+   * Each box is looked up in the trie whose estimated cost for it is lowest.
+   */
+  query(boxes: readonly Box[], visitor: IndexVisitor): void {
     this.stamp++;
+    const lists: IndexEntry[][] = [];
+    for (const box of boxes) {
+      const keys = boxKeys(box, true);
+      this.cheapestTrie(keys).collect(keys, lists);
+    }
+    const merge = new EntryMerge(lists);
+    for (let entry = merge.next(); entry !== undefined; entry = merge.next()) {
+      if (entry.stamp === this.stamp) continue;
+      entry.stamp = this.stamp;
+      if (visitor.visit(entry) === 'done') return;
+    }
   }
 
-  /** Visits each entry of this round that may overlap `box`, until the visitor is done. */
-  query(box: Box, visitor: IndexVisitor): void {
-    const keys = boxKeys(box, true);
-    let best = this.tries[0]!;
-    let bestScore = -1;
-    for (const trie of this.tries) {
-      const score = trie.narrowness(box, keys);
-      if (score > bestScore) {
-        best = trie;
-        bestScore = score;
-      }
-    }
-    best.query(keys, this.stamp, visitor);
+  /** Ports first for a query narrow in ports, addresses first otherwise; the other only when that looks dear. */
+  private cheapestTrie(keys: BoxKeys): Trie {
+    const [portsFirst, addressesFirst] = this.tries as [Trie, Trie];
+    const [first, second] = keys.keys[F.dport] !== undefined ? [portsFirst, addressesFirst] : [addressesFirst, portsFirst];
+    const firstCost = first.cost(keys, Infinity);
+    if (firstCost <= CHEAP_ENOUGH) return first;
+    return second.cost(keys, firstCost) < firstCost ? second : first;
   }
 }
 
+/** A query this cheap in the first trie tried takes it without pricing the other. */
+const CHEAP_ENOUGH = 16;
+
 class Trie {
   private readonly root = Trie.rootNode();
-  private stamp = 0;
   private keys: BoxKeys = { keys: [], boxes: [] };
-  private visitor: IndexVisitor | undefined;
-  /** Something was subtracted during this walk, so key ranges are checked again before descending. */
-  private dirty = false;
+  private lists: IndexEntry[][] = [];
 
   constructor(private readonly levels: readonly Level[]) {}
 
@@ -141,38 +155,51 @@ class Trie {
     this.insertAt(this.root, 0, 0, entry, keys, last);
   }
 
-  query(keys: BoxKeys, stamp: number, visitor: IndexVisitor): void {
-    this.stamp = stamp;
+  /** Adds to `lists` the entry lists of every node on a branch the query's box may overlap. */
+  collect(keys: BoxKeys, lists: IndexEntry[][]): void {
     this.keys = keys;
-    this.visitor = visitor;
-    this.dirty = false;
-    this.queryAt(this.root, 0, 0, undefined);
-    this.visitor = undefined;
+    this.lists = lists;
+    this.collectAt(this.root, 0, 0, 0);
+    this.lists = [];
   }
 
   /**
-   * How far down the query can follow single branches: one point per narrow point or port level,
-   * one per known address byte. Fields the query's protocol rules out cost nothing: no entry under
-   * the same protocol constrains them.
+   * About how many filings a query for `keys` would visit here: the entries on the branches its
+   * keys lead to, plus whole subtrees where it is wide. Stops counting once past `bound`.
    */
-  narrowness(box: Box, keys: BoxKeys): number {
-    let score = 0;
-    for (const spec of this.levels) {
-      const known = keys.keys[spec.field];
-      if (known === undefined) {
-        const dep = DEPENDENCIES[spec.field];
-        const depSet = dep ? box[dep.field] : undefined;
-        if (dep && depSet !== undefined && !overlaps(depSet, dep.allowed)) continue;
-        return score;
-      }
-      if (spec.kind !== 'prefix') {
-        score++;
-        continue;
-      }
-      score += known.length;
-      if (known.length < spec.bytes) return score;
+  cost(keys: BoxKeys, bound: number): number {
+    this.keys = keys;
+    return this.costAt(this.root, 0, 0, bound);
+  }
+
+  private costAt(node: IndexNode, level: number, depth: number, bound: number): number {
+    let cost = node.entries?.length ?? 0;
+    if (level === this.levels.length || cost > bound) return cost;
+    if (node.wildcard) cost += this.costAt(node.wildcard, level + 1, 0, bound - cost);
+    if (!node.hasChildren() || cost > bound) return cost;
+    const spec = this.levels[level]!;
+    const known = this.keys.keys[spec.field];
+    if (known === undefined || (spec.kind === 'prefix' && depth >= known.length)) {
+      if (this.excludedByProtocol(spec)) return cost;
+      return cost + node.count - (node.entries?.length ?? 0) - (node.wildcard?.count ?? 0);
     }
-    return score;
+    if (spec.kind === 'prefix') {
+      const child = node.get(known[depth]!);
+      return child === undefined ? cost : cost + this.costAt(child, level, depth + 1, bound - cost);
+    }
+    for (const key of known) {
+      const child = node.get(key);
+      if (child !== undefined) cost += this.costAt(child, level + 1, 0, bound - cost);
+      if (cost > bound) break;
+    }
+    return cost;
+  }
+
+  /** The query's protocol rules the field out, so no entry it can overlap is filed under a key there. */
+  private excludedByProtocol(spec: Level): boolean {
+    const dep = DEPENDENCIES[spec.field];
+    const depSet = dep ? this.keys.boxes[dep.field] : undefined;
+    return dep !== undefined && depSet !== undefined && !overlaps(depSet, dep.allowed);
   }
 
   /**
@@ -185,6 +212,7 @@ class Trie {
     let currentLevel = level;
     let currentDepth = depth;
     while (currentLevel <= last && !current.fresh) {
+      current.count++;
       const spec = this.levels[currentLevel]!;
       const known = keys.keys[spec.field];
       if (spec.kind === 'prefix') {
@@ -207,92 +235,54 @@ class Trie {
       currentLevel++;
       currentDepth = 0;
     }
+    current.count++;
     current.fresh = false;
     (current.entries ??= []).push(entry);
   }
 
   /**
-   * Walks the branches that may overlap the query; true once the visitor is done. `key` is the
-   * branch the node hangs under; within an address level it also carries the bytes above.
+   * Walks the branches that may overlap the query. `prefix` holds the address bytes taken so far
+   * inside an address level, as a number (exact for IPv4, the only width whose children are pruned).
    */
-  private queryAt(node: IndexNode, level: number, depth: number, key: NodeKey | undefined): boolean {
-    const entries = node.entries;
-    if (entries) {
-      for (const entry of entries) {
-        if (entry.stamp === this.stamp) continue;
-        entry.stamp = this.stamp;
-        const result = this.visitor!.visit(entry);
-        if (result === 'done') return true;
-        if (result === 'changed') {
-          this.dirty = true;
-          if (!this.wanted(key)) return false;
-        }
-      }
-    }
-    if (level === this.levels.length) return false;
-    if (node.wildcard) {
-      if (this.queryAt(node.wildcard, level + 1, 0, undefined)) return true;
-      if (!this.wanted(key)) return false;
-    }
-    if (!node.hasChildren()) return false;
+  private collectAt(node: IndexNode, level: number, depth: number, prefix: number): void {
+    if (node.entries) this.lists.push(node.entries);
+    if (level === this.levels.length) return;
+    if (node.wildcard) this.collectAt(node.wildcard, level + 1, 0, 0);
+    if (!node.hasChildren()) return;
     const spec = this.levels[level]!;
     const known = this.keys.keys[spec.field];
-    const above = depth > 0 ? key : undefined;
     if (known !== undefined && (spec.kind !== 'prefix' || depth < known.length)) {
       if (spec.kind === 'prefix') {
         const child = node.get(known[depth]!);
-        return child !== undefined && this.descend(child, spec, level, depth, above, known[depth]!);
+        if (child !== undefined) this.collectAt(child, level, depth + 1, prefix * 256 + known[depth]!);
+        return;
       }
-      for (const childKey of known) {
-        const child = node.get(childKey);
-        if (!child) continue;
-        if (this.descend(child, spec, level, depth, above, childKey)) return true;
-        if (!this.wanted(key)) return false;
+      for (const key of known) {
+        const child = node.get(key);
+        if (child !== undefined) this.collectAt(child, level + 1, 0, 0);
       }
-      return false;
+      return;
     }
+    if (this.excludedByProtocol(spec)) return;
     const set = this.keys.boxes[spec.field];
-    const values = set !== undefined && spec.kind !== 'prefix' ? approximate(set) : undefined;
-    let done = false;
-    node.someChild((childKey, child) => {
-      if (values !== undefined && !mayOverlapRange(values, keyLow(spec, childKey), keyHigh(spec, childKey))) return false;
-      done = this.descend(child, spec, level, depth, above, childKey);
-      return done || !this.wanted(key);
+    const values = set === undefined ? undefined : approximate(set);
+    if (spec.kind === 'prefix') {
+      const pruned = values !== undefined && spec.width === 32 ? values : undefined;
+      node.forEachChild((byte, child) => {
+        const next = prefix * 256 + byte;
+        if (pruned === undefined || mayOverlapBytes(pruned, next, depth + 1)) this.collectAt(child, level, depth + 1, next);
+      });
+      return;
+    }
+    node.forEachChild((key, child) => {
+      if (values === undefined || mayOverlapRange(values, keyLow(spec, key), keyHigh(spec, key))) this.collectAt(child, level + 1, 0, 0);
     });
-    return done;
-  }
-
-  private descend(child: IndexNode, spec: Level, level: number, depth: number, above: NodeKey | undefined, childKey: number): boolean {
-    const isPrefix = spec.kind === 'prefix';
-    const key: NodeKey = { spec, number: childKey, depth: isPrefix ? depth + 1 : 0, above };
-    if (!this.wanted(key)) return false;
-    return isPrefix ? this.queryAt(child, level, depth + 1, key) : this.queryAt(child, level + 1, 0, key);
-  }
-
-  /** Whether the part of the query still open can overlap the branch under `key`. */
-  private wanted(key: NodeKey | undefined): boolean {
-    if (!this.dirty || key === undefined) return true;
-    const range = key.spec.kind === 'prefix' ? prefixRange(key.spec, key.depth, prefixOf(key)) : keyRange(key.spec, key.number);
-    return this.visitor!.stillWanted(range.field, range.low, range.high);
   }
 }
 
-/** The address bytes leading to a node of an address level, as one number. */
-function prefixOf(key: NodeKey): bigint {
-  let prefix = 0n;
-  let shift = 0n;
-  for (let k: NodeKey | undefined = key; k !== undefined; k = k.above) {
-    prefix |= BigInt(k.number) << shift;
-    shift += 8n;
-  }
-  return prefix;
-}
-
-/** The branch a node hangs under, turned into a value range only when a check needs it. */
-interface NodeKey {
-  spec: Level;
-  number: number;
-  depth: number;
-  /** The key of the byte before, inside an address level. */
-  above: NodeKey | undefined;
+/** Whether an IPv4 set may hold an address starting with the `bytes` leading bytes `prefix`. */
+function mayOverlapBytes(set: ApproxSet, prefix: number, bytes: number): boolean {
+  const size = 2 ** (32 - 8 * bytes);
+  const low = prefix * size;
+  return mayOverlapRange(set, low, low + size - 1);
 }

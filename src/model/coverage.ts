@@ -10,8 +10,7 @@ import {
   subtractOverlapping,
 } from './box.js';
 import type { ModelContext } from './context.js';
-import { CoverageIndex, type IndexEntry, type IndexVisitor, type VisitResult } from './coverage-index.js';
-import { overlapsRange } from './intervals.js';
+import { CoverageIndex, type IndexEntry, type IndexVisitor, type RuleIndex, type VisitResult } from './coverage-index.js';
 import { verdictEffect } from './evaluate.js';
 import type { InterfaceAlphabet } from './interfaces.js';
 import { MutationFinder } from './overrides.js';
@@ -47,27 +46,33 @@ interface CoverEntry extends IndexEntry {
   approx: PackedApprox;
 }
 
-export function coverageOfAll(ctx: ModelContext): Map<Rule, Coverage> {
+/**
+ * Coverage of every rule. `createIndex` is where earlier rules are looked up; any index that visits
+ * the entries overlapping a query in chain order gives the same answers (tests compare the trie
+ * index with a plain scan).
+ */
+export function coverageOfAll(ctx: ModelContext, createIndex: () => RuleIndex = () => new CoverageIndex()): Map<Rule, Coverage> {
   const result = new Map<Rule, Coverage>();
   const summaries = new ReturnSummaries(ctx);
   for (const table of ctx.ruleset.tables) {
-    for (const chain of table.chains) coverChain(ctx, chain, summaries, result);
+    for (const chain of table.chains) coverChain(ctx, chain, summaries, result, createIndex);
   }
   return result;
 }
 
-function coverChain(ctx: ModelContext, chain: Chain, summaries: ReturnSummaries, result: Map<Rule, Coverage>): void {
-  let index = new CoverageIndex();
+function coverChain(ctx: ModelContext, chain: Chain, summaries: ReturnSummaries, result: Map<Rule, Coverage>, createIndex: () => RuleIndex): void {
+  let index = createIndex();
   let entries: CoverEntry[] = [];
   const universe = ctx.contextOf(chain).universe;
-  chain.rules.forEach((rule, position) => {
+  let serial = 0;
+  for (const rule of chain.rules) {
     const compiled = ctx.compiled(rule);
     result.set(rule, coverRule(rule, compiled.over, index, ctx.alphabet));
     for (const slice of compiled.effective) {
       for (const box of decidedBoxes(chain, slice.verdict, slice.under, summaries)) {
         const fields = narrowedFields(box, universe);
         const approx = packedApproximation(box, fields);
-        const entry: CoverEntry = { box, position, stamp: 0, rule, verdict: slice.verdict, fields, approx };
+        const entry: CoverEntry = { box, serial: serial++, stamp: 0, rule, verdict: slice.verdict, fields, approx };
         index.insert(entry);
         entries.push(entry);
       }
@@ -77,14 +82,14 @@ function coverChain(ctx: ModelContext, chain: Chain, summaries: ReturnSummaries,
     const kept = mutated.size === 0 ? entries : entries.filter((entry) => !entry.fields.some((field) => mutated.has(field)));
     if (kept.length < entries.length) {
       entries = kept;
-      index = new CoverageIndex();
+      index = createIndex();
       for (const entry of entries) {
         // The new index counts query rounds from zero again.
         entry.stamp = 0;
         index.insert(entry);
       }
     }
-  });
+  }
 }
 
 /** Packets a rule slice certainly takes out of the chain. */
@@ -113,17 +118,12 @@ class CoverageResult implements Coverage {
   }
 }
 
-function coverRule(rule: Rule, over: Box[], index: CoverageIndex, alphabet: InterfaceAlphabet): Coverage {
+function coverRule(rule: Rule, over: Box[], index: RuleIndex, alphabet: InterfaceAlphabet): Coverage {
   if (over.length === 0) return new CoverageResult(rule, true, [], true, true, undefined, alphabet);
   const search = new CoverSearch(over);
-  index.newRound();
-  for (const box of over) {
-    if (search.finished()) break;
-    index.query(box, search);
-  }
+  index.query(over, search);
   const { covering, remaining, gaveUp } = search;
-  covering.sort((a, b) => a.position - b.position);
-  // Slices of one rule share its position, so after sorting its entries sit side by side.
+  // Entries come in chain order, so the slices of one rule sit side by side.
   const coveredBy: Rule[] = [];
   for (const entry of covering) if (coveredBy[coveredBy.length - 1] !== entry.rule) coveredBy.push(entry.rule);
   const signature = signatureOf(rule.verdict);
@@ -134,8 +134,9 @@ function coverRule(rule: Rule, over: Box[], index: CoverageIndex, alphabet: Inte
 }
 
 /**
- * One rule's search for the earlier entries that cover it: what is still uncovered and who
- * covered the rest. A class rather than closures, so that the index calls one shape of visitor.
+ * One rule's search, in chain order, for the earlier entries that decide its packets: what is
+ * still undecided and who decided the rest. A class rather than closures, so that the index calls
+ * one shape of visitor.
  */
 class CoverSearch implements IndexVisitor {
   remaining: Box[];
@@ -162,15 +163,7 @@ class CoverSearch implements IndexVisitor {
     if (!this.subtract(entry)) return 'unchanged';
     this.covering.push(entry);
     this.gaveUp = this.remaining.length > MAX_REMAINING_BOXES;
-    return this.finished() ? 'done' : 'changed';
-  }
-
-  stillWanted(field: number, low: bigint, high: bigint): boolean {
-    for (const box of this.remaining) {
-      const set = box[field];
-      if (set === undefined || overlapsRange(set, low, high)) return true;
-    }
-    return false;
+    return this.finished() ? 'done' : 'unchanged';
   }
 
   private mayOverlapRule(entry: CoverEntry): boolean {

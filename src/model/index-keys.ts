@@ -33,7 +33,7 @@ export const ORDERS: readonly (readonly Level[])[] = [
 ];
 
 /** Narrow queries look their ports up one by one; wider ones scan the keys present. */
-export const MAX_ENUMERATED_QUERY_PORTS = 64;
+const MAX_ENUMERATED_QUERY_PORTS = 64;
 
 /**
  * How a box is filed, per field, computed once per insert or query: the keys of a point or port
@@ -66,16 +66,6 @@ export function boxKeys(box: Box, forQuery: boolean): BoxKeys {
   return { keys, boxes: box };
 }
 
-export interface KeyRange {
-  field: number;
-  low: bigint;
-  high: bigint;
-}
-
-export function keyRange(spec: Level, key: number): KeyRange {
-  return { field: spec.field, low: BigInt(keyLow(spec, key)), high: BigInt(keyHigh(spec, key)) };
-}
-
 /** The lowest value filed under the key of a point or port level. */
 export function keyLow(spec: Level, key: number): number {
   if (spec.kind === 'port' && key >= COARSE_BASE) return (key - COARSE_BASE) * 256;
@@ -90,18 +80,11 @@ export function keyHigh(spec: Level, key: number): number {
   return key;
 }
 
-/** The addresses under a prefix of `bytes` whole bytes. */
-export function prefixRange(spec: Level & { kind: 'prefix' }, bytes: number, prefix: bigint): KeyRange {
-  const hostBits = BigInt(spec.width - 8 * bytes);
-  const low = prefix << hostBits;
-  return { field: spec.field, low, high: low | ((1n << hostBits) - 1n) };
-}
-
-export function singleValue(set: IntervalSet): number | undefined {
+function singleValue(set: IntervalSet): number | undefined {
   return set.length === 2 && set[0] === set[1] ? Number(set[0]) : undefined;
 }
 
-export function portCount(set: IntervalSet): number {
+function portCount(set: IntervalSet): number {
   let count = 0;
   for (let i = 0; i < set.length; i += 2) count += Number(set[i + 1]! - set[i]!) + 1;
   return count;

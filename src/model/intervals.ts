@@ -7,7 +7,12 @@ export type IntervalSet = readonly bigint[];
 
 export const EMPTY: IntervalSet = [];
 
+/** Single small values (protocols, states, ports below 1024) recur in nearly every rule: one set each. */
+const SMALL_POINTS: IntervalSet[] = [];
+const SMALL_POINT_LIMIT = 1024n;
+
 export function interval(low: bigint, high: bigint): IntervalSet {
+  if (low === high && low >= 0n && low < SMALL_POINT_LIMIT) return (SMALL_POINTS[Number(low)] ??= [low, low]);
   return low <= high ? [low, high] : EMPTY;
 }
 
@@ -30,7 +35,7 @@ export function normalize(flat: readonly bigint[]): IntervalSet {
       out.push(low, high);
     }
   }
-  return out;
+  return exact(out);
 }
 
 export function contains(set: IntervalSet, value: bigint): boolean {
@@ -85,15 +90,23 @@ export function mayOverlapRange(set: ApproxSet, low: number, high: number): bool
   return false;
 }
 
-export function overlapsRange(set: IntervalSet, low: bigint, high: bigint): boolean {
-  for (let i = 0; i < set.length; i += 2) {
-    if (set[i]! > high) return false;
-    if (set[i + 1]! >= low) return true;
-  }
-  return false;
+/**
+ * A result built by pushing, as an array of its own length: `[]` grows its store by 17 slots on
+ * the first push, and the model keeps millions of two-bound sets alive.
+ */
+function exact(out: bigint[]): IntervalSet {
+  return out.length === 0 ? EMPTY : out.slice();
+}
+
+/** The operand equal to `out`, when there is one: sets are immutable, so sharing them is safe. */
+function sameAsOperand(out: bigint[], a: IntervalSet, b: IntervalSet): IntervalSet {
+  if (out.length === a.length && sameSet(out, a)) return a;
+  if (out.length === b.length && sameSet(out, b)) return b;
+  return exact(out);
 }
 
 export function intersect(a: IntervalSet, b: IntervalSet): IntervalSet {
+  if (a.length === 2 && b.length === 2) return intersectIntervals(a, b);
   const out: bigint[] = [];
   let i = 0;
   let j = 0;
@@ -104,7 +117,16 @@ export function intersect(a: IntervalSet, b: IntervalSet): IntervalSet {
     if (a[i + 1]! < b[j + 1]!) i += 2;
     else j += 2;
   }
-  return out;
+  return sameAsOperand(out, a, b);
+}
+
+function intersectIntervals(a: IntervalSet, b: IntervalSet): IntervalSet {
+  const low = a[0]! > b[0]! ? a[0]! : b[0]!;
+  const high = a[1]! < b[1]! ? a[1]! : b[1]!;
+  if (low > high) return EMPTY;
+  if (low === a[0] && high === a[1]) return a;
+  if (low === b[0] && high === b[1]) return b;
+  return [low, high];
 }
 
 export function subtract(a: IntervalSet, b: IntervalSet): IntervalSet {
@@ -123,7 +145,7 @@ export function subtract(a: IntervalSet, b: IntervalSet): IntervalSet {
     }
     if (low <= high) out.push(low, high);
   }
-  return out;
+  return out.length === a.length && sameSet(out, a) ? a : exact(out);
 }
 
 export function complement(set: IntervalSet, max: bigint): IntervalSet {

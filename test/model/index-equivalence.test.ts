@@ -1,0 +1,101 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateIptablesChain, generateNftChain } from '../../bench/generate.js';
+import type { Ruleset } from '../../src/ir.js';
+import { parseText } from '../../src/lint.js';
+import { ModelContext } from '../../src/model/context.js';
+import { type Coverage, coverageOfAll } from '../../src/model/coverage.js';
+import { formatPacket } from '../../src/model/index.js';
+import { corpusDir, fixturesDir, hasCorpus, warnIfNoCorpus } from '../support/shared.js';
+import { LinearIndex } from './linear-index.js';
+import { nft } from './parse-helpers.js';
+
+warnIfNoCorpus('coverage index equivalence');
+
+/** Everything a user sees of a coverage answer, rule by rule. */
+function answers(ruleset: Ruleset, coverage: Map<unknown, Coverage>): string[] {
+  const lines: string[] = [];
+  for (const table of ruleset.tables) {
+    for (const chain of table.chains) {
+      for (const rule of chain.rules) {
+        const c = coverage.get(rule)!;
+        const by = c.coveredBy.map((r) => `${r.span.file}:${r.span.line}`).join(',');
+        const example = c.witness ? formatPacket(c.witness) : '-';
+        lines.push(`${rule.span.file}:${rule.span.line} full=${c.fullyCovered} same=${c.sameVerdict} never=${c.neverMatches} by=[${by}] ${example}`);
+      }
+    }
+  }
+  return lines;
+}
+
+function expectSameAnswers(ruleset: Ruleset): void {
+  const indexed = coverageOfAll(new ModelContext(ruleset));
+  const scanned = coverageOfAll(new ModelContext(ruleset), () => new LinearIndex());
+  expect(answers(ruleset, indexed)).toEqual(answers(ruleset, scanned));
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return filesUnder(full);
+    return /\.(md|json|json-nft)$/.test(entry.name) ? [] : [full];
+  });
+}
+
+function parsed(file: string): Ruleset | undefined {
+  if (statSync(file).size > 2_000_000) return undefined;
+  const { ruleset } = parseText(file, readFileSync(file, 'utf8'));
+  return ruleset.tables.length > 0 ? ruleset : undefined;
+}
+
+describe('the coverage index answers exactly as a scan of every earlier rule in order', () => {
+  it('names the rule that decides first, not one that would decide later', () => {
+    // The trie files line 7 under port 22 and line 6 under a 16-port bucket, and looks up ports first.
+    const ruleset = nft(`table inet t {
+	chain input {
+		type filter hook input priority filter; policy accept;
+		tcp dport 100 accept
+		tcp dport 200 accept
+		tcp dport 16-31 drop
+		tcp dport 22 accept
+		tcp dport 22 accept
+	}
+}`);
+    const coverage = coverageOfAll(new ModelContext(ruleset));
+    const last = ruleset.tables[0]!.chains[0]!.rules[4]!;
+    expect(coverage.get(last)!.coveredBy.map((r) => r.span.line)).toEqual([6]);
+    expect(coverage.get(last)!.sameVerdict).toBe(false);
+    expectSameAnswers(ruleset);
+  });
+
+  it.each([1, 2, 3])('on generated nft chains (seed %i), dense and spread', (seed) => {
+    for (const shape of ['dense', 'spread'] as const) {
+      expectSameAnswers(parseText(`gen-${shape}.nft`, generateNftChain(1500, seed, shape)).ruleset);
+    }
+  });
+
+  it.each([1, 2])('on generated iptables chains (seed %i)', (seed) => {
+    expectSameAnswers(parseText('gen.rules', generateIptablesChain(1500, seed)).ruleset);
+  });
+
+  it('on every fixture', () => {
+    const files = filesUnder(fixturesDir);
+    for (const file of files) {
+      const ruleset = parsed(file);
+      if (ruleset) expectSameAnswers(ruleset);
+    }
+    expect(files.length).toBeGreaterThan(100);
+  });
+
+  it.skipIf(!hasCorpus)('on every corpus ruleset', () => {
+    let compared = 0;
+    for (const file of filesUnder(corpusDir)) {
+      const ruleset = parsed(file);
+      if (!ruleset) continue;
+      expectSameAnswers(ruleset);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(1000);
+  }, 300_000);
+});
