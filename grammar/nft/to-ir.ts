@@ -425,6 +425,7 @@ export class IrBuilder {
         if (set) set.decl.dynamic = true;
         else this.updatedLater.add(`${tableKey(state.table.family, state.table.name)} ${name}`);
       },
+      setKind: (name) => state.sets.get(name)?.decl.kind,
     });
     const rule: Rule = {
       family: chain.family,
