@@ -14,7 +14,8 @@ import { Scope, expandVariables } from './scope.js';
 import { readElements, removeElements } from './sets.js';
 import { applySetLine, declareSet } from './set-decl.js';
 import { repeatedChainSettings } from './checks/chain-once.js';
-import { emptyShape, observeSetLine, setBlockProblems } from './checks/set-declarations.js';
+import { hooklessChainSettings } from './checks/hookless-chain.js';
+import { emptyShape, observeSetLine, setBlockProblems, typeofProblems } from './checks/set-declarations.js';
 import { elementProblems } from './checks/set-elements.js';
 import { missingTargetMessage, requiredTargets } from './checks/command-targets.js';
 import { nameTooLong } from './checks/name-length.js';
@@ -356,6 +357,7 @@ export class IrBuilder {
       if (item.kind !== 'line') continue;
       const atoms = expandVariables(item.line.atoms, place.scope, place.source, this.diagnostics);
       if (atoms === undefined) continue;
+      this.diagnostics.push(...typeofProblems(atoms, place.source));
       observeSetLine(shape, atoms);
       applySetLine(entry, atoms, place.source);
     }
@@ -368,6 +370,7 @@ export class IrBuilder {
   private chainBlock(items: BodyItem[], state: TableState, chain: Chain, place: Place): void {
     this.diagnostics.push(...repeatedChainSettings(items, place.source));
     this.chainBody(items, state, chain, place);
+    this.diagnostics.push(...hooklessChainSettings(items, chain, place.source));
   }
 
   private chainBody(items: BodyItem[], state: TableState, chain: Chain, place: Place): void {

@@ -1,6 +1,7 @@
 import type { IToken } from 'chevrotain';
 import type { Diagnostic } from '../../../src/ir.js';
-import type { Atom } from '../ast.js';
+import { type Atom, isGroup } from '../ast.js';
+import { describeActual } from '../errors.js';
 import { isToken, isWord, parseError, type SourceFile, splitOn } from '../source.js';
 
 /** What one `set s { … }`/`map m { … }` block declares, as far as the kernel compares it. */
@@ -80,4 +81,31 @@ export function setBlockProblems(name: IToken, shape: SetBlockShape, first: SetB
     return [parseError(source, name, message)];
   }
   return [];
+}
+
+/** `ct` keys that name objects or statements, not values a key can hold. */
+const NOT_CT_VALUES = new Set(['expectation', 'timeout', 'count']);
+
+function notASelector(part: readonly Atom[]): Atom | undefined {
+  const [first, second, third] = part;
+  if (part.length === 1 && (isToken(first, 'Number') || isToken(first, 'QuotedString'))) return first;
+  if (!isWord(first, 'ct')) return undefined;
+  const key = isWord(second, 'original') || isWord(second, 'reply') ? third : second;
+  return isWord(key) && NOT_CT_VALUES.has(key.image) ? key : undefined;
+}
+
+/**
+ * `typeof` takes selectors only (nft's typeof_expr): a constant (`typeof ip saddr . 0`) or a ct
+ * object keyword (`typeof ct saddr : ct expectation`) is a syntax error.
+ */
+export function typeofProblems(atoms: readonly Atom[], source: SourceFile): Diagnostic[] {
+  if (!isWord(atoms[0], 'typeof')) return [];
+  const problems: Diagnostic[] = [];
+  for (const side of splitOn(atoms.slice(1), 'Colon')) {
+    for (const part of splitOn(side, 'Dot')) {
+      const bad = notASelector(part);
+      if (bad !== undefined && !isGroup(bad)) problems.push(parseError(source, bad, `syntax error, unexpected ${describeActual(bad)}, expecting a selector (typeof takes expressions such as ip saddr or meta mark)`));
+    }
+  }
+  return problems;
 }
