@@ -1,8 +1,8 @@
 import type { IToken } from 'chevrotain';
 import type { Diagnostic } from '../../../src/ir.js';
-import { type Atom, isGroup } from '../ast.js';
+import type { Atom } from '../ast.js';
 import { describeActual } from '../errors.js';
-import { isToken, isWord, parseError, type SourceFile, splitOn } from '../source.js';
+import { firstToken, isToken, isWord, parseError, type SourceFile, splitOn } from '../source.js';
 
 /** What one `set s { … }`/`map m { … }` block declares, as far as the kernel compares it. */
 export interface SetBlockShape {
@@ -83,28 +83,45 @@ export function setBlockProblems(name: IToken, shape: SetBlockShape, first: SetB
   return [];
 }
 
-/** `ct` keys that name objects or statements, not values a key can hold. */
-const NOT_CT_VALUES = new Set(['expectation', 'timeout', 'count']);
+/** `ct` keys that name objects or statements: a map's data may name such objects, a key may not. */
+const CT_OBJECTS = new Set(['expectation', 'timeout', 'count']);
+/** `ct saddr` takes its type from the rule's network protocol, which a declaration has none of. */
+const CT_ADDRESSES = new Set(['saddr', 'daddr']);
 
-function notASelector(part: readonly Atom[]): Atom | undefined {
+function notAKey(part: readonly Atom[]): { atom: Atom; message: string } | undefined {
   const [first, second, third] = part;
-  if (part.length === 1 && (isToken(first, 'Number') || isToken(first, 'QuotedString'))) return first;
+  if (part.length === 1 && (isToken(first, 'Number') || isToken(first, 'QuotedString'))) {
+    return { atom: first, message: `syntax error, unexpected ${describeActual(first)}, expecting a selector (typeof takes expressions such as ip saddr or meta mark)` };
+  }
   if (!isWord(first, 'ct')) return undefined;
   const key = isWord(second, 'original') || isWord(second, 'reply') ? third : second;
-  return isWord(key) && NOT_CT_VALUES.has(key.image) ? key : undefined;
+  if (!isWord(key)) return undefined;
+  if (CT_OBJECTS.has(key.image)) return { atom: key, message: `syntax error, unexpected ${describeActual(key)}, expecting a selector (ct ${key.image} names objects, not a key)` };
+  if (CT_ADDRESSES.has(key.image)) {
+    return { atom: key, message: `unqualified type invalid specified in the key (write ct ip ${key.image} or ct ip6 ${key.image}: a declaration has no network protocol to take the type from)` };
+  }
+  return undefined;
 }
 
 /**
  * `typeof` takes selectors only (nft's typeof_expr): a constant (`typeof ip saddr . 0`) or a ct
- * object keyword (`typeof ct saddr : ct expectation`) is a syntax error.
+ * object keyword in the key (`typeof ct timeout`) is a syntax error, and an unqualified `ct saddr`
+ * has no type there.
  */
 export function typeofProblems(atoms: readonly Atom[], source: SourceFile): Diagnostic[] {
   if (!isWord(atoms[0], 'typeof')) return [];
+  const colon = atoms.findIndex((a) => isToken(a, 'Colon'));
+  const key = atoms.slice(1, colon < 0 ? undefined : colon);
+  const data = colon < 0 ? [] : atoms.slice(colon + 1);
   const problems: Diagnostic[] = [];
-  for (const side of splitOn(atoms.slice(1), 'Colon')) {
-    for (const part of splitOn(side, 'Dot')) {
-      const bad = notASelector(part);
-      if (bad !== undefined && !isGroup(bad)) problems.push(parseError(source, bad, `syntax error, unexpected ${describeActual(bad)}, expecting a selector (typeof takes expressions such as ip saddr or meta mark)`));
+  for (const part of splitOn(key, 'Dot')) {
+    const bad = notAKey(part);
+    if (bad !== undefined) problems.push(parseError(source, firstToken(bad.atom), bad.message));
+  }
+  for (const part of splitOn(data, 'Dot')) {
+    const [only] = part;
+    if (part.length === 1 && (isToken(only, 'Number') || isToken(only, 'QuotedString'))) {
+      problems.push(parseError(source, only, `syntax error, unexpected ${describeActual(only)}, expecting a selector (typeof takes expressions such as ip saddr or meta mark)`));
     }
   }
   return problems;
