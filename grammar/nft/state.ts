@@ -9,6 +9,8 @@ export interface TableState {
   table: Table;
   chains: Map<string, Chain>;
   sets: Map<string, SetEntry>;
+  /** Flowtables declared so far (by name). */
+  flowtables: Set<string>;
 }
 
 export interface SetEntry {

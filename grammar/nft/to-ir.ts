@@ -14,6 +14,8 @@ import { Scope, expandVariables } from './scope.js';
 import { readElements, removeElements } from './sets.js';
 import { applySetLine, declareSet } from './set-decl.js';
 import { repeatedChainSettings } from './checks/chain-once.js';
+import { resetByHandle } from './checks/reset-by-name.js';
+import { flowtableProblems } from './checks/flowtables.js';
 import { hooklessChainSettings } from './checks/hookless-chain.js';
 import { emptyShape, observeSetLine, setBlockProblems, typeofProblems } from './checks/set-declarations.js';
 import { elementProblems } from './checks/set-elements.js';
@@ -93,8 +95,11 @@ export class IrBuilder {
         case 'command':
           this.command(item, place);
           break;
-        case 'other':
+        case 'other': {
+          const problem = resetByHandle(item.first, item.rest, place.source);
+          if (problem !== undefined) this.diagnostics.push(problem);
           break;
+        }
       }
     }
   }
@@ -116,6 +121,7 @@ export class IrBuilder {
         table: { family, name: name.image, span: tokenSpan(place.source, name), flags: [], chains: [], sets: [] },
         chains: new Map(),
         sets: new Map(),
+        flowtables: new Set(),
       };
       this.tables.set(key, state);
     }
@@ -336,6 +342,9 @@ export class IrBuilder {
       this.chainBlock(item.body, state, chain, { ...place, scope });
     } else if (item.objectType === 'set' || item.objectType === 'map') {
       this.setBlock(item.objectType, state, item.name, item.body, { ...place, scope });
+    } else if (item.objectType === 'flowtable') {
+      this.diagnostics.push(...flowtableProblems(item.name, item.body, state.flowtables.has(item.name.image), place.source));
+      state.flowtables.add(item.name.image);
     }
   }
 
