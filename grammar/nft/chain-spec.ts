@@ -6,6 +6,8 @@ import { describeActual } from './errors.js';
 import { atomsText, isToken, isWord, type SourceFile, splitElements, unquote } from './source.js';
 import { parseNftInteger } from './values.js';
 
+export const EMPTY_DEVICE_MESSAGE = 'empty interface name';
+
 const CHAIN_TYPES = new Set<string>(['filter', 'nat', 'route']);
 const HOOKS = new Set<string>(['prerouting', 'input', 'forward', 'output', 'postrouting', 'ingress', 'egress']);
 
@@ -79,13 +81,19 @@ export function readHookSpec(
   if (c.accept('device') !== undefined) {
     const device = c.peek();
     if (device === undefined || isGroup(device)) return { atom: device ?? c.last(), message: 'syntax error, expecting a device name' };
+    if (tokenText(device) === '') return { atom: device, message: EMPTY_DEVICE_MESSAGE };
     devices.push(tokenText(device));
     c.index++;
   } else if (c.accept('devices') !== undefined) {
     if (c.isType('Assign')) c.index++;
     const list = c.peek();
     if (list === undefined) return { atom: c.last(), message: 'syntax error, expecting a device list' };
-    if (isGroup(list)) for (const element of splitElements(list)) devices.push(element.map(tokenText).join(''));
+    if (isGroup(list)) {
+      for (const element of splitElements(list)) {
+        if (isToken(element[0], 'QuotedString') && tokenText(element[0]) === '') return { atom: element[0], message: EMPTY_DEVICE_MESSAGE };
+        devices.push(element.map(tokenText).join(''));
+      }
+    }
     else devices.push(tokenText(list));
     c.index++;
   }

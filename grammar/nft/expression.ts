@@ -1,4 +1,5 @@
 import { type Atom, isGroup } from './ast.js';
+import type { MapUse } from './checks/map-uses.js';
 import type { Cursor } from './cursor.js';
 import { readSelector, type Selector } from './selectors.js';
 import { isToken } from './source.js';
@@ -132,14 +133,19 @@ export function readLhs(c: Cursor): Lhs | undefined {
 
 /**
  * The value of a `set` statement or of `to`/`device` arguments: a selector expression (optionally
- * mapped with `map { … }`/`map @m`) or a plain value.
+ * mapped with `map { … }`/`map @m`) or a plain value. A mapping is added to `maps`, for the checks
+ * that need the lookup's key.
  */
-export function readExpression(c: Cursor): boolean {
+export function readExpression(c: Cursor, maps?: MapUse[], objects = false): boolean {
   const lhs = readLhs(c);
   if (lhs === undefined) {
     if (readRhs(c).length === 0) return false;
     readBinops(c);
   }
-  if (c.accept('map') !== undefined) readPrimary(c, []);
+  if (c.accept('map') !== undefined) {
+    const table: Atom[] = [];
+    readPrimary(c, table);
+    maps?.push({ table, keyParts: lhs?.parts.length ?? 1, objects });
+  }
   return true;
 }

@@ -1,10 +1,16 @@
 import type { SourceSpan } from '../../src/ir.js';
 import { type Atom, type Group, isGroup } from './ast.js';
 import { portWithoutTransport, TRANSPORT_MAPPING_MESSAGE } from './checks/nat-transport.js';
+import { concatenationConstant } from './checks/concatenation.js';
+import { mapUseProblems, natMapUse } from './checks/map-uses.js';
 import { prefixProblem } from './checks/prefix-length.js';
+import { TransportContext } from './checks/transport-conflict.js';
+import { rawPayloadProblem } from './checks/raw-payload.js';
+import { elementProblems } from './checks/set-elements.js';
+import { metaNotSettable, oversizedShift, rangeStart, tproxyRange } from './checks/statement-values.js';
 import { Cursor } from './cursor.js';
 import { NOTRACK_EFFECTS, setEffects } from './effects.js';
-import { readExpression, readLhs, readPrimary, readRhs } from './expression.js';
+import { type Lhs, readExpression, readLhs, readPrimary, readRhs } from './expression.js';
 import { GLOBAL_KEYWORDS } from './keywords.js';
 import { addDependencies, buildMatch, type MatchSite, relOp } from './match.js';
 import { atomsSpan, isToken, isWord, unquote } from './source.js';
@@ -14,8 +20,12 @@ import { buildVmap, verdictFromAtoms, type VerdictEnv } from './verdicts.js';
 export type { RuleBody, RuleEnv } from './statements.js';
 
 class RuleReader extends StatementReader implements VerdictEnv {
+  private readonly protocols = new TransportContext();
+
   read(): RuleBody {
     const c = this.c;
+    const shift = oversizedShift(c.atoms);
+    if (shift !== undefined) this.fail(shift, 'shifts exceeding 4294967295 bits are not supported');
     while (!c.done() && !this.failed) {
       const start = c.index;
       const atom = c.peek()!;
@@ -35,6 +45,10 @@ class RuleReader extends StatementReader implements VerdictEnv {
         continue;
       }
       this.dispatch(w, start);
+    }
+    if (!this.failed) {
+      const problem = this.maps.flatMap((use) => mapUseProblems(use, this.env.setKind, this.env.source))[0];
+      if (problem !== undefined) this.env.diagnostics.push(problem);
     }
     return this.body;
   }
@@ -82,6 +96,9 @@ class RuleReader extends StatementReader implements VerdictEnv {
         this.freeArguments();
         const port = portWithoutTransport(c.atoms, start, c.index, this.body.matches);
         if (port !== undefined) return this.fail(port, TRANSPORT_MAPPING_MESSAGE);
+        const natMap = natMapUse(c.atoms, start + 1, c.index);
+        if (natMap?.problem !== undefined) return this.fail(natMap.problem.atom, natMap.problem.message);
+        if (natMap !== undefined) this.maps.push(natMap.use);
         this.statement('nat', start);
         this.setVerdict({ kind: 'nat', nat: w, span: this.site(start).span });
         return;
@@ -93,13 +110,22 @@ class RuleReader extends StatementReader implements VerdictEnv {
       case 'fwd':
         c.index++;
         c.accept('ip', 'ip6');
-        if (c.accept('to') !== undefined && !readExpression(c)) return this.unexpected(`a target after "${w} to"`);
-        if (c.accept('device') !== undefined && !readExpression(c)) return this.unexpected('a device');
+        for (const [keyword, what] of [['to', `a target after "${w} to"`], ['device', 'a device']] as const) {
+          if (c.accept(keyword) === undefined) continue;
+          const valueStart = c.index;
+          if (!readExpression(c, this.maps)) return this.unexpected(what);
+          const range = rangeStart(c.atoms.slice(valueStart, c.index));
+          if (range !== undefined) return this.fail(range, `${w}: range argument not supported`);
+        }
         return this.statement(w, start);
-      case 'tproxy':
+      case 'tproxy': {
         c.index++;
+        const argumentsStart = c.index;
         this.freeArguments();
+        const problem = tproxyRange(c.atoms.slice(argumentsStart, c.index));
+        if (problem !== undefined) return this.fail(problem.atom, problem.message);
         return this.statement('tproxy', start);
+      }
       case 'synproxy':
         c.index++;
         this.options(SYNPROXY_OPTIONS);
@@ -117,7 +143,7 @@ class RuleReader extends StatementReader implements VerdictEnv {
         return this.xt(start);
       case 'tunnel':
         c.index++;
-        if (c.accept('name') === undefined || !readExpression(c)) return this.unexpected('"name" and a tunnel object');
+        if (c.accept('name') === undefined || !readExpression(c, this.maps, true)) return this.unexpected('"name" and a tunnel object');
         return this.statement('other', start);
       case 'ct':
         if (c.word(1) === 'count') {
@@ -172,13 +198,10 @@ class RuleReader extends StatementReader implements VerdictEnv {
       }
       return this.unexpected('a statement');
     }
-    if (c.accept('set') !== undefined) {
-      const valueStart = c.index;
-      if (!readExpression(c)) return this.unexpected('a value after "set"');
-      const head = lhs.parts[0]!.selector.head;
-      const effects = setEffects(lhs, c.atoms.slice(valueStart, c.index));
-      return this.statement(head === 'meta' ? 'meta-set' : head === 'ct' ? 'ct-set' : 'payload-set', start, effects);
-    }
+    const setting = c.word() === 'set';
+    const lhsProblem = rawPayloadProblem(lhs, !setting) ?? concatenationConstant(lhs) ?? this.protocols.conflict(lhs);
+    if (lhsProblem !== undefined) return this.fail(lhsProblem.atom, lhsProblem.message);
+    if (setting) return this.setStatement(lhs, start);
     const lhsEnd = c.index - 1;
     let lhsSiteMemo: MatchSite | undefined;
     const lhsSite = (): MatchSite => (lhsSiteMemo ??= this.siteBetween(start, lhsEnd));
@@ -187,6 +210,7 @@ class RuleReader extends StatementReader implements VerdictEnv {
       if (!readPrimary(c, table)) return this.unexpected('"{" or "@map" after "vmap"');
       const vmap = buildVmap(lhs, table, lhsSite().text, this.site(start).span, this);
       if (vmap === undefined) return this.unexpected('"key : verdict" elements');
+      this.maps.push({ table, keyParts: lhs.parts.length, objects: false });
       addDependencies(this.body.matches, this.env.family, lhs, lhsSite);
       this.setVerdict(vmap);
       return;
@@ -198,10 +222,39 @@ class RuleReader extends StatementReader implements VerdictEnv {
     if (rhs.length === 0) return this.unexpected(`a value after "${lhsSite().text}"`);
     const badPrefix = prefixProblem(lhs, rhs);
     if (badPrefix !== undefined) return this.fail(badPrefix.atom, badPrefix.message);
+    const only = rhs[0]!;
+    if (lhs.parts.length > 1 && rhs.length === 1 && isGroup(only)) {
+      const problem = elementProblems(only, { kind: 'set', keyParts: lhs.parts.length }, this.env.source)[0];
+      if (problem !== undefined) {
+        this.env.diagnostics.push(problem);
+        this.failed = true;
+        return;
+      }
+    }
+    this.protocols.learn(lhs, op, rhs);
     addDependencies(this.body.matches, this.env.family, lhs, lhsSite);
     this.body.matches.push(buildMatch(lhs, op, rhs, this.site(start)));
   }
+
+  /** `LHS set VALUE`. */
+  private setStatement(lhs: Lhs, start: number): void {
+    const c = this.c;
+    c.index++;
+    const { key, head } = lhs.parts[0]!.selector;
+    const valueStart = c.index;
+    if (!readExpression(c, this.maps, OBJECT_SETTINGS.has(key))) return this.unexpected('a value after "set"');
+    const value = c.atoms.slice(valueStart, c.index);
+    const notSettable = head === 'meta' && lhs.parts.length === 1 ? metaNotSettable(key, this.env.family) : undefined;
+    if (notSettable !== undefined) return this.fail(c.atoms[start], notSettable);
+    const range = rangeStart(value);
+    if (range !== undefined) return this.fail(range, `${key} set: range argument not supported`);
+    const effects = setEffects(lhs, value);
+    return this.statement(head === 'meta' ? 'meta-set' : head === 'ct' ? 'ct-set' : 'payload-set', start, effects);
+  }
 }
+
+/** `ct helper set …` and its kin name stateful objects. */
+const OBJECT_SETTINGS = new Set(['ct helper', 'ct timeout', 'ct expectation']);
 
 export function interpretRule(atoms: Atom[], env: RuleEnv): RuleBody {
   return new RuleReader(new Cursor(atoms), env).read();

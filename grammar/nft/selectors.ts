@@ -2,6 +2,7 @@ import type { FieldName } from '../../src/ir.js';
 import type { Atom } from './ast.js';
 import type { Cursor } from './cursor.js';
 import { isToken } from './source.js';
+import { parseNftInteger } from './values.js';
 
 /** The left-hand side of a match or `set`: a packet/meta/ct selector as nft spells it. */
 export interface Selector {
@@ -13,6 +14,8 @@ export interface Selector {
   l4proto?: number;
   nfproto?: 'ipv4' | 'ipv6';
   nondeterministic: boolean;
+  /** Bit offset and length of a raw payload load (`@th,16,8`). */
+  raw?: { offset: number; length: number };
   start: Atom;
   end: Atom;
 }
@@ -288,10 +291,13 @@ function readRawPayload(c: Cursor, start: number): Selector | undefined {
   c.index++;
   const base = consumeWord(c);
   if (base === undefined) return undefined;
+  const bits: number[] = [];
   for (let i = 0; i < 2; i++) {
     if (!c.isType('Comma')) return undefined;
     c.index++;
+    const number = c.peek();
     if (!consumeNumber(c)) return undefined;
+    bits.push(Number(parseNftInteger((number as { image: string }).image) ?? 0n));
   }
-  return buildSelector(c, start, 'raw', ['raw', base]);
+  return { ...buildSelector(c, start, 'raw', ['raw', base]), raw: { offset: bits[0]!, length: bits[1]! } };
 }

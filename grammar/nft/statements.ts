@@ -4,7 +4,9 @@ import type { Cursor } from './cursor.js';
 import { describeActual } from './errors.js';
 import { readExpression, readPrimary, readRhs } from './expression.js';
 import type { MatchSite } from './match.js';
-import { atomsSpan, atomsText, firstToken, isWord, parseError, type SourceFile, unquote } from './source.js';
+import type { MapUse } from './checks/map-uses.js';
+import { atomsSpan, atomsText, firstToken, isToken, isWord, parseError, type SourceFile, unquote } from './source.js';
+import { parseNftInteger } from './values.js';
 
 export interface RuleEnv {
   source: SourceFile;
@@ -12,6 +14,8 @@ export interface RuleEnv {
   diagnostics: Diagnostic[];
   anonymousChain(body: Group, holder: Atom): string;
   setUpdated(name: string): void;
+  /** Whether a set of that name is declared at this point, and as what. */
+  setKind(name: string): 'set' | 'map' | undefined;
 }
 
 export interface RuleBody {
@@ -41,6 +45,8 @@ export const SYNPROXY_OPTIONS: Record<string, number> = { mss: 1, wscale: 1, tim
 export class StatementReader {
   readonly body: RuleBody = { matches: [], statements: [] };
   protected failed = false;
+  /** The map lookups of the rule, checked once it is read. */
+  protected readonly maps: MapUse[] = [];
 
   constructor(
     protected readonly c: Cursor,
@@ -93,7 +99,7 @@ export class StatementReader {
       this.c.index++;
       // `counter name ip saddr map { … }`: an object name may be chosen by a map lookup.
       if (w === 'name') {
-        if (!readExpression(this.c)) return this.unexpected('an object name');
+        if (!readExpression(this.c, this.maps, true)) return this.unexpected('an object name');
         continue;
       }
       for (let i = 0; i < table[w]!; i++) {
@@ -128,7 +134,7 @@ export class StatementReader {
   protected limitOrQuota(kind: 'limit' | 'quota', start: number): void {
     const c = this.c;
     if (c.accept('name') !== undefined) {
-      if (!readExpression(c)) return this.unexpected('an object name');
+      if (!readExpression(c, this.maps, true)) return this.unexpected('an object name');
     } else {
       if (kind === 'limit' && c.accept('rate') === undefined) return this.unexpected('"rate" or "name"');
       c.accept('over', 'until');
@@ -162,6 +168,8 @@ export class StatementReader {
       const value = c.peek();
       if (value === undefined || isGroup(value)) return this.unexpected('a reject type');
       c.index++;
+      const code = isToken(value, 'Number') ? parseNftInteger(value.image) : undefined;
+      if (code !== undefined && code > 255n) return this.fail(value, 'reject code must be integer in range 0-255');
       withText = `${proto} ${value.image}`;
     }
     const span = this.site(start).span;
@@ -180,7 +188,7 @@ export class StatementReader {
         c.index++;
       } else if (w === 'to') {
         c.index++;
-        if (!readExpression(c)) return this.unexpected('a queue number or expression');
+        if (!readExpression(c, this.maps)) return this.unexpected('a queue number or expression');
       } else if (w === 'bypass' || w === 'fanout') {
         c.index++;
         bypass ||= w === 'bypass';
@@ -229,6 +237,9 @@ export class StatementReader {
     const body = c.peek();
     if (body === undefined || !isGroup(body)) return this.unexpected('"{"');
     c.index++;
+    if (body.items.some((a) => isToken(a, 'Colon')) && this.env.setKind(name) === 'set') {
+      return this.fail(c.atoms[start + 1], `${name} is not a map (an update with "key : value" needs a map)`);
+    }
     this.env.setUpdated(name);
     if (body.items.some((a) => isWord(a) && (a.image === 'limit' || a.image === 'quota' || a.image === 'count'))) {
       this.opaque('set update with limit', start, true);

@@ -14,6 +14,11 @@ import { Scope, expandVariables } from './scope.js';
 import { readElements, removeElements } from './sets.js';
 import { applySetLine, declareSet } from './set-decl.js';
 import { repeatedChainSettings } from './checks/chain-once.js';
+import { resetByHandle } from './checks/reset-by-name.js';
+import { flowtableProblems } from './checks/flowtables.js';
+import { hooklessChainSettings } from './checks/hookless-chain.js';
+import { emptyShape, observeSetLine, setBlockProblems, typeofProblems } from './checks/set-declarations.js';
+import { elementProblems } from './checks/set-elements.js';
 import { missingTargetMessage, requiredTargets } from './checks/command-targets.js';
 import { nameTooLong } from './checks/name-length.js';
 import { type Place, type TableState, tableKey } from './state.js';
@@ -90,8 +95,11 @@ export class IrBuilder {
         case 'command':
           this.command(item, place);
           break;
-        case 'other':
+        case 'other': {
+          const problem = resetByHandle(item.first, item.rest, place.source);
+          if (problem !== undefined) this.diagnostics.push(problem);
           break;
+        }
       }
     }
   }
@@ -113,6 +121,7 @@ export class IrBuilder {
         table: { family, name: name.image, span: tokenSpan(place.source, name), flags: [], chains: [], sets: [] },
         chains: new Map(),
         sets: new Map(),
+        flowtables: new Set(),
       };
       this.tables.set(key, state);
     }
@@ -259,6 +268,9 @@ export class IrBuilder {
     const expanded = expandVariables([group], place.scope, place.source, this.diagnostics);
     if (expanded === undefined || !isGroup(expanded[0]!)) return;
     const env = this.verdictEnv(state, undefined, place);
+    if ((verb === 'add' || verb === 'create') && set.first !== undefined) {
+      this.diagnostics.push(...elementProblems(expanded[0], { kind: set.first.kind, keyParts: set.first.keyParts ?? 1 }, place.source));
+    }
     if (verb === 'add' || verb === 'create') readElements(set.decl, set.spaces, expanded[0], place.source, env);
     else if (verb === 'delete' || verb === 'destroy') removeElements(set.decl, set.spaces, expanded[0], place.source, env);
   }
@@ -330,30 +342,44 @@ export class IrBuilder {
       this.chainBlock(item.body, state, chain, { ...place, scope });
     } else if (item.objectType === 'set' || item.objectType === 'map') {
       this.setBlock(item.objectType, state, item.name, item.body, { ...place, scope });
+    } else if (item.objectType === 'flowtable') {
+      this.diagnostics.push(...flowtableProblems(item.name, item.body, state.flowtables.has(item.name.image), place.source));
+      state.flowtables.add(item.name.image);
     }
   }
 
   private setBlock(kind: 'set' | 'map', state: TableState, name: IToken, body: BodyItem[], place: Place): void {
+    const earlier = state.sets.get(name.image);
     const entry = declareSet(state, kind, name, place.source);
     const { decl } = entry;
+    const shape = emptyShape(kind);
+    const elementGroups: Group[] = [];
     for (const item of body) {
       if (item.kind === 'define' || item.kind === 'undefine') this.define(item, place);
       if (item.kind === 'elements') {
         const expanded = expandVariables(item.value, place.scope, place.source, this.diagnostics);
         if (expanded !== undefined && expanded.length === 1 && isGroup(expanded[0]!)) {
+          elementGroups.push(expanded[0]);
           readElements(decl, entry.spaces, expanded[0], place.source, this.verdictEnv(state, undefined, place));
         }
       }
       if (item.kind !== 'line') continue;
       const atoms = expandVariables(item.line.atoms, place.scope, place.source, this.diagnostics);
       if (atoms === undefined) continue;
+      this.diagnostics.push(...typeofProblems(atoms, place.source));
+      observeSetLine(shape, atoms);
       applySetLine(entry, atoms, place.source);
     }
+    this.diagnostics.push(...setBlockProblems(name, shape, earlier?.first, place.source));
+    entry.first ??= shape;
+    const elementShape = { kind: entry.first.kind, keyParts: shape.keyParts ?? entry.first.keyParts ?? 1 };
+    for (const group of elementGroups) this.diagnostics.push(...elementProblems(group, elementShape, place.source));
   }
 
   private chainBlock(items: BodyItem[], state: TableState, chain: Chain, place: Place): void {
     this.diagnostics.push(...repeatedChainSettings(items, place.source));
     this.chainBody(items, state, chain, place);
+    this.diagnostics.push(...hooklessChainSettings(items, chain, place.source));
   }
 
   private chainBody(items: BodyItem[], state: TableState, chain: Chain, place: Place): void {
@@ -411,6 +437,7 @@ export class IrBuilder {
         if (set) set.decl.dynamic = true;
         else this.updatedLater.add(`${tableKey(state.table.family, state.table.name)} ${name}`);
       },
+      setKind: (name) => state.sets.get(name)?.decl.kind,
     });
     const rule: Rule = {
       family: chain.family,

@@ -6,6 +6,7 @@ import { diskHost } from '../../src/files.js';
 import { parseNft } from '../../grammar/nft/index.js';
 import { mapLimit, nftAvailable, nftCheck, type ToolRun } from '../support/oracle.js';
 import { nftCorpusDir as corpusDir } from '../support/shared.js';
+import { BOGONS_ACCEPTED } from './bogons-accepted.js';
 import { KNOWN_REJECTED_BUT_VALID } from './corpus-exceptions.js';
 
 const corpusMissing = (() => {
@@ -75,4 +76,13 @@ describe.skipIf(corpusMissing !== undefined)('nft bogons', () => {
       expect(d.span.column).toBeGreaterThanOrEqual(1);
     }
   }, 10_000);
+  // Most are parse errors; a few fail on a jump to a missing chain (unknown-chain) or an include.
+  it.each(bogons)('%s: an error unless reviewed as accepted', (name) => {
+    const errors = parse(path.join(bogonDir, name)).diagnostics.filter((d) => d.severity === 'error');
+    if (name in BOGONS_ACCEPTED) expect(errors).toEqual([]);
+    else expect(errors.length).toBeGreaterThan(0);
+  }, 10_000);
+  it('lists only bogons that exist', () => {
+    expect(Object.keys(BOGONS_ACCEPTED).filter((name) => !bogons.includes(name))).toEqual([]);
+  });
 });

@@ -18,6 +18,7 @@ const nftFiles = (dir: string): string[] => readdirSync(dir).filter((n) => n.end
 /** Valid syntax the oracle here still rejects: kernel features it lacks, or syntax newer than 1.0.6. */
 const ORACLE_REJECTS_VALID: Record<string, string> = {
   'flowtable.nft': 'the sandbox kernel has no flowtable support',
+  'flowtable-blocks.nft': 'the sandbox kernel has no flowtable support',
   'queue.nft': 'the sandbox kernel has no nft_queue',
   'secmark.nft': 'the sandbox kernel has no usable secmark',
   'newer-syntax.nft': 'destroy and priority dstnat on output are nft 1.1 syntax',

@@ -5,13 +5,6 @@ function loadError(message: string, span: SourceSpan): Diagnostic {
   return { ruleId: 'parse-error', severity: 'error', message, span };
 }
 
-/** A set or map block without `type`/`typeof`: nft cannot know what its elements are. */
-function setsWithoutKey(ruleset: Ruleset): Diagnostic[] {
-  return ruleset.tables.flatMap((table) =>
-    table.sets.filter((set) => set.keyType === '').map((set) => loadError('set definition does not specify key', set.span)),
-  );
-}
-
 /** A range element; the catch-all `*`, which the IR holds as the whole domain, is not one. */
 function holdsRange(set: SetDecl): boolean {
   const fields = set.keyFields;
@@ -23,8 +16,8 @@ function holdsRange(set: SetDecl): boolean {
 }
 
 /**
- * A named set holding a range or prefix (`10.0.0.0/8`, `20-30`) needs `flags interval`. A set whose
- * flags arrive in a later block is left alone, although nft checks the elements block by block.
+ * A named set holding a range or prefix (`10.0.0.0/8`, `20-30`) needs `flags interval`. Every block
+ * of a set must repeat its flags (see set-declarations.ts), so the set's flags are each block's.
  */
 function rangesWithoutInterval(ruleset: Ruleset): Diagnostic[] {
   const problems: Diagnostic[] = [];
@@ -69,5 +62,5 @@ function overlongJumpTargets(ruleset: Ruleset): Diagnostic[] {
  * that need the whole ruleset in view. Each reports only what nft certainly rejects.
  */
 export function loadChecks(ruleset: Ruleset): Diagnostic[] {
-  return [...setsWithoutKey(ruleset), ...rangesWithoutInterval(ruleset), ...overlongJumpTargets(ruleset)];
+  return [...rangesWithoutInterval(ruleset), ...overlongJumpTargets(ruleset)];
 }
