@@ -1,4 +1,5 @@
 import type { Chain, Rule, SimpleVerdict, Verdict } from '../ir.js';
+import type { EffectiveRule } from './compile.js';
 import {
   type Box,
   boxesMayOverlapPacked,
@@ -40,6 +41,12 @@ const MAX_SUMMARISED_RULES = 5000;
 interface CoverEntry extends IndexEntry {
   rule: Rule;
   verdict: SimpleVerdict | undefined;
+  /**
+   * The rule certainly decides every packet of the box; otherwise it may decide some of them (a
+   * rate limit, a jump into a chain that may decide or return): it takes nothing out of what
+   * remains, but where it meets it, it is among the rules that decide first.
+   */
+  certain: boolean;
   /** Where the box differs from its chain's universe: the only fields it can cut remaining boxes in. */
   fields: readonly number[];
   /** The box's sets in `fields`, as doubles for the quick first check of a visit. */
@@ -69,12 +76,16 @@ function coverChain(ctx: ModelContext, chain: Chain, summaries: ReturnSummaries,
     const compiled = ctx.compiled(rule);
     result.set(rule, coverRule(rule, compiled.over, index, ctx.alphabet));
     for (const slice of compiled.effective) {
-      for (const box of decidedBoxes(chain, slice.verdict, slice.under, summaries)) {
-        const fields = narrowedFields(box, universe);
-        const approx = packedApproximation(box, fields);
-        const entry: CoverEntry = { box, serial: serial++, stamp: 0, rule, verdict: slice.verdict, fields, approx };
-        index.insert(entry);
-        entries.push(entry);
+      const certain = decidedBoxes(chain, slice.verdict, slice.under, summaries);
+      const possible = mayDecideBoxes(chain, slice, summaries);
+      for (const [boxes, isCertain] of [[certain, true], [possible, false]] as const) {
+        for (const box of boxes) {
+          const fields = narrowedFields(box, universe);
+          const approx = packedApproximation(box, fields);
+          const entry: CoverEntry = { box, serial: serial++, stamp: 0, rule, verdict: slice.verdict, certain: isCertain, fields, approx };
+          index.insert(entry);
+          entries.push(entry);
+        }
       }
     }
     // After a statement changes a field, earlier tests on it no longer describe the packets that go on.
@@ -99,6 +110,19 @@ function decidedBoxes(chain: Chain, verdict: SimpleVerdict | undefined, under: B
   if (verdict?.kind === 'unknown') return [];
   if (verdict?.kind === 'jump') return subtractAll(under, summaries.mayReturn(chain, verdict.target));
   return under;
+}
+
+/**
+ * Packets a rule slice may take out of the chain without certainly doing so: all it matches when
+ * an unmodelled test (limit, opaque match) or an unknown target stands in the way, and for a jump,
+ * what the chain jumped to may decide.
+ */
+function mayDecideBoxes(chain: Chain, slice: EffectiveRule, summaries: ReturnSummaries): Box[] {
+  const verdict = slice.verdict;
+  const effect = verdictEffect(verdict);
+  if (effect === 'none' || slice.over.length === 0) return [];
+  if (verdict?.kind === 'jump') return intersectAll(slice.over, summaries.mayDecide(chain, verdict.target));
+  return verdict?.kind === 'unknown' || slice.under.length === 0 ? slice.over : [];
 }
 
 /** A coverage result; the witness is computed only when asked for. */
@@ -160,6 +184,10 @@ class CoverSearch implements IndexVisitor {
   visit(visited: IndexEntry): VisitResult {
     const entry = visited as CoverEntry;
     if (!this.mayOverlapRule(entry)) return 'unchanged';
+    if (!entry.certain) {
+      if (this.meetsRemaining(entry)) this.covering.push(entry);
+      return 'unchanged';
+    }
     if (!this.subtract(entry)) return 'unchanged';
     this.covering.push(entry);
     this.gaveUp = this.remaining.length > MAX_REMAINING_BOXES;
@@ -168,6 +196,14 @@ class CoverSearch implements IndexVisitor {
 
   private mayOverlapRule(entry: CoverEntry): boolean {
     for (const box of this.overApprox) if (boxesMayOverlapPacked(box, entry.approx)) return true;
+    return false;
+  }
+
+  private meetsRemaining(entry: CoverEntry): boolean {
+    const boxes = this.remaining;
+    for (let i = 0; i < boxes.length; i++) {
+      if (boxesMayOverlapPacked(this.remainingApprox[i]!, entry.approx) && boxesOverlapOn(boxes[i]!, entry.box, entry.fields)) return true;
+    }
     return false;
   }
 
@@ -221,6 +257,8 @@ export function signatureOf(verdict: Verdict | undefined): string {
 /** Over-approximations of the packets that can come back from a jump into each chain. */
 class ReturnSummaries {
   private readonly cache = new Map<Chain, Box[]>();
+  private readonly deciding = new Map<Chain, Box[]>();
+  private readonly decidingInProgress = new Set<Chain>();
   private readonly inProgress = new Set<Chain>();
 
   readonly mutations: MutationFinder;
@@ -241,6 +279,36 @@ class ReturnSummaries {
     this.inProgress.delete(target);
     this.cache.set(target, summary);
     return summary;
+  }
+
+  /** Over-approximation of the packets a jump into chain `name` may decide there (accept, drop, goto …). */
+  mayDecide(from: Chain, name: string): Box[] {
+    const target = this.ctx.directory.chain(from, name);
+    if (!target) return [this.ctx.anyPacket()];
+    const cached = this.deciding.get(target);
+    if (cached) return cached;
+    if (this.decidingInProgress.has(target)) return [this.ctx.anyPacket()];
+    this.decidingInProgress.add(target);
+    const decided = this.decidedIn(target);
+    this.decidingInProgress.delete(target);
+    this.deciding.set(target, decided);
+    return decided;
+  }
+
+  private decidedIn(chain: Chain): Box[] {
+    const everything = [this.ctx.anyPacket()];
+    if (chain.rules.length > MAX_SUMMARISED_RULES || this.mutations.ofChain(chain).size > 0) return everything;
+    const decided: Box[] = [];
+    for (const rule of chain.rules) {
+      for (const slice of this.ctx.compiled(rule).effective) {
+        const effect = verdictEffect(slice.verdict);
+        if (effect === 'none' || effect === 'return') continue;
+        if (effect === 'jump') decided.push(...intersectAll(slice.over, this.mayDecide(chain, targetOf(slice.verdict))));
+        else decided.push(...slice.over);
+        if (decided.length > MAX_REMAINING_BOXES) return everything;
+      }
+    }
+    return decided;
   }
 
   private summarise(chain: Chain): Box[] {

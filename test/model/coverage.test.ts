@@ -64,6 +64,35 @@ describe('coverage (union of earlier rules)', () => {
     expect(limited.under.isEmpty()).toBe(true);
   });
 
+  it('names a rate-limited rule among those deciding first, so a later duplicate accept is not called redundant', () => {
+    const b = new RulesetBuilder();
+    const input = b.table('inet', 'filter').base('input', 'input', 'accept');
+    const limited = input.rule('tcp dport 22 limit rate 5/second drop', [...tcpDport(22), opaque('limit', true)], 'drop');
+    const first = input.rule('tcp dport 22 accept', tcpDport(22), 'accept');
+    const second = input.rule('tcp dport 22 accept', tcpDport(22), 'accept');
+    const coverage = buildModel(b.ruleset).coverage(second);
+    expect(coverage.fullyCovered).toBe(true);
+    expect(coverage.coveredBy).toEqual([limited, first]);
+    expect(coverage.sameVerdict).toBe(false);
+  });
+
+  it('names a jump into a chain that may drop among those deciding first, but not one into a chain that decides nothing', () => {
+    const b = new RulesetBuilder();
+    const t = b.table('inet', 'filter');
+    t.chain('blocklist').rule('ip saddr 192.0.2.1 drop', ipSaddr('192.0.2.1/32'), 'drop');
+    t.chain('count').rule('counter', []);
+    const input = t.base('input', 'input', 'accept');
+    const toBlocklist = input.rule('tcp dport 22 jump blocklist', tcpDport(22), jump('blocklist'));
+    input.rule('tcp dport 80 jump count', tcpDport(80), jump('count'));
+    const ssh = input.rule('tcp dport 22 accept', tcpDport(22), 'accept');
+    const sshAgain = input.rule('tcp dport 22 accept', tcpDport(22), 'accept');
+    const web = input.rule('tcp dport 80 accept', tcpDport(80), 'accept');
+    const webAgain = input.rule('tcp dport 80 accept', tcpDport(80), 'accept');
+    const model = buildModel(b.ruleset);
+    expect(model.coverage(sshAgain)).toMatchObject({ fullyCovered: true, coveredBy: [toBlocklist, ssh], sameVerdict: false });
+    expect(model.coverage(webAgain)).toMatchObject({ fullyCovered: true, coveredBy: [web], sameVerdict: true });
+  });
+
   it('treats rules without a verdict (counter, log) as deciding nothing', () => {
     const b = new RulesetBuilder();
     const input = b.table('inet', 'filter').base('input', 'input', 'drop');
