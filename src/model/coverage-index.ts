@@ -1,7 +1,7 @@
 import type { Box } from './box.js';
 import { DEPENDENCIES, F } from './fields.js';
 import { approximate, type ApproxSet, mayOverlapRange, overlaps } from './intervals.js';
-import { type BoxKeys, boxKeys, keyHigh, keyLow, type Level, ORDERS } from './index-keys.js';
+import { type BoxKeys, boxKeys, keyHigh, keyLow, type Level, ORDERS, scratchKeys } from './index-keys.js';
 import { EntryMerge } from './entry-merge.js';
 
 /** One indexed box of an earlier rule, with what coverage needs to know about it. */
@@ -95,9 +95,10 @@ export interface RuleIndex {
 export class CoverageIndex implements RuleIndex {
   private readonly tries = ORDERS.map((levels) => new Trie(levels));
   private stamp = 0;
+  private readonly keys = scratchKeys();
 
   insert(entry: IndexEntry): void {
-    const keys = boxKeys(entry.box, false);
+    const keys = boxKeys(entry.box, false, this.keys);
     for (const trie of this.tries) trie.insert(entry, keys);
   }
 
@@ -110,7 +111,7 @@ export class CoverageIndex implements RuleIndex {
     this.stamp++;
     const lists: IndexEntry[][] = [];
     for (const box of boxes) {
-      const keys = boxKeys(box, true);
+      const keys = boxKeys(box, true, this.keys);
       this.cheapestTrie(keys).collect(keys, lists);
     }
     const merge = new EntryMerge(lists);

@@ -44,15 +44,30 @@ export interface BoxKeys {
   boxes: Box;
 }
 
-export function boxKeys(box: Box, forQuery: boolean): BoxKeys {
-  const keys: (readonly number[] | undefined)[] = new Array(FIELD_COUNT);
+const ONE_KEY: (readonly number[])[] = [];
+
+/** The key list of one value: shared for values below 2^16 (protocols, ports, interfaces), which recur in every box. */
+function oneKey(value: number): readonly number[] {
+  if (value >= 1 << 16) return [value];
+  return (ONE_KEY[value] ??= [value]);
+}
+
+/** An empty BoxKeys for boxKeys to fill again and again: each is used up before the next is asked for. */
+export function scratchKeys(): BoxKeys {
+  return { keys: new Array<readonly number[] | undefined>(FIELD_COUNT), boxes: [] };
+}
+
+export function boxKeys(box: Box, forQuery: boolean, into: BoxKeys): BoxKeys {
+  const keys = into.keys;
+  into.boxes = box;
   for (const spec of ORDERS[0]!) {
     const set = box[spec.field];
+    keys[spec.field] = undefined;
     if (set === undefined) continue;
     switch (spec.kind) {
       case 'point': {
         const value = singleValue(set);
-        keys[spec.field] = value === undefined ? undefined : [value];
+        keys[spec.field] = value === undefined ? undefined : oneKey(value);
         break;
       }
       case 'port':
@@ -63,7 +78,7 @@ export function boxKeys(box: Box, forQuery: boolean): BoxKeys {
         break;
     }
   }
-  return { keys, boxes: box };
+  return into;
 }
 
 /** The lowest value filed under the key of a point or port level. */
@@ -103,11 +118,14 @@ const FINE_BASE = 1 << 16;
 const COARSE_BASE = FINE_BASE + (1 << 12);
 const MAX_KEYS_PER_ENTRY = 2;
 
-function bucketsOf(set: IntervalSet, bits: number, base: number): number[] {
+/** The buckets the set's ports fall in, or undefined once there are more than `limit`. */
+function bucketsOf(set: IntervalSet, bits: number, base: number, limit = Infinity): number[] | undefined {
   const buckets: number[] = [];
   for (let i = 0; i < set.length; i += 2) {
     for (let b = Number(set[i]!) >> bits; b <= Number(set[i + 1]!) >> bits; b++) {
-      if (buckets[buckets.length - 1] !== base + b) buckets.push(base + b);
+      if (buckets[buckets.length - 1] === base + b) continue;
+      if (buckets.length === limit) return undefined;
+      buckets.push(base + b);
     }
   }
   return buckets;
@@ -117,30 +135,37 @@ function bucketsOf(set: IntervalSet, bits: number, base: number): number[] {
  * The keys an entry is filed under: its port, else the one or two 16-port buckets its ports fall
  * in, else one or two 256-port buckets; undefined (the wildcard branch) for anything wider.
  */
-function portKeys(set: IntervalSet): number[] | undefined {
+function portKeys(set: IntervalSet): readonly number[] | undefined {
   const value = singleValue(set);
-  if (value !== undefined) return [value];
-  const fine = bucketsOf(set, 4, FINE_BASE);
-  if (fine.length <= MAX_KEYS_PER_ENTRY) return fine;
-  const coarse = bucketsOf(set, 8, COARSE_BASE);
-  return coarse.length <= MAX_KEYS_PER_ENTRY ? coarse : undefined;
+  if (value !== undefined) return oneKey(value);
+  return bucketsOf(set, 4, FINE_BASE, MAX_KEYS_PER_ENTRY) ?? bucketsOf(set, 8, COARSE_BASE, MAX_KEYS_PER_ENTRY);
 }
 
 /** Keys a query looks up: every port and bucket it touches, or undefined to scan them all. */
 function queryPortKeys(set: IntervalSet): number[] | undefined {
   if (portCount(set) > MAX_ENUMERATED_QUERY_PORTS) return undefined;
-  return [...portValues(set), ...bucketsOf(set, 4, FINE_BASE), ...bucketsOf(set, 8, COARSE_BASE)];
+  return [...portValues(set), ...bucketsOf(set, 4, FINE_BASE)!, ...bucketsOf(set, 8, COARSE_BASE)!];
 }
 
 /** The leading bytes all values of the set share (at most `bytes` of them). */
 function prefixBytes(set: IntervalSet, width: number, bytes: number): number[] {
   const low = set[0]!;
   const high = set[set.length - 1]!;
+  if (width === 32) return ipv4PrefixBytes(Number(low), Number(high));
   const out: number[] = [];
   for (let depth = 0; depth < bytes; depth++) {
     const shift = BigInt(width - 8 * (depth + 1));
     if (low >> shift !== high >> shift) break;
     out.push(Number((low >> shift) & 0xffn));
   }
+  return out;
+}
+
+/** prefixBytes for IPv4, in doubles (exact below 2^53): no bigint is created for each byte. */
+function ipv4PrefixBytes(low: number, high: number): number[] {
+  let shared = 0;
+  while (shared < 4 && Math.floor(low / 2 ** (24 - 8 * shared)) === Math.floor(high / 2 ** (24 - 8 * shared))) shared++;
+  const out = new Array<number>(shared);
+  for (let depth = 0; depth < shared; depth++) out[depth] = Math.floor(low / 2 ** (24 - 8 * depth)) % 256;
   return out;
 }
