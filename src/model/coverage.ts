@@ -23,7 +23,10 @@ export interface Coverage {
   rule: Rule;
   /** Every packet the rule can match is decided by earlier rules (true also when it can match nothing). */
   fullyCovered: boolean;
-  /** The earlier rules that decide part of this rule's packets, in chain order. */
+  /**
+   * The earlier rules that decide first part of this rule's packets, in chain order, with those
+   * that may decide some of them first (a rate-limited rule, a jump into a chain that may decide).
+   */
   coveredBy: Rule[];
   /** Every covering rule gives the same verdict as this rule. */
   sameVerdict: boolean;
@@ -254,7 +257,7 @@ export function signatureOf(verdict: Verdict | undefined): string {
   }
 }
 
-/** Over-approximations of the packets that can come back from a jump into each chain. */
+/** Over-approximations of the packets that can come back from a jump into each chain, and of those it may decide there. */
 class ReturnSummaries {
   private readonly cache = new Map<Chain, Box[]>();
   private readonly deciding = new Map<Chain, Box[]>();
