@@ -107,6 +107,8 @@ function sameAsOperand(out: bigint[], a: IntervalSet, b: IntervalSet): IntervalS
 
 export function intersect(a: IntervalSet, b: IntervalSet): IntervalSet {
   if (a.length === 2 && b.length === 2) return intersectIntervals(a, b);
+  if (b.length === 2 && insideOneInterval(b, a)) return b;
+  if (a.length === 2 && insideOneInterval(a, b)) return a;
   const out: bigint[] = [];
   let i = 0;
   let j = 0;
@@ -118,6 +120,17 @@ export function intersect(a: IntervalSet, b: IntervalSet): IntervalSet {
     else j += 2;
   }
   return sameAsOperand(out, a, b);
+}
+
+/** Whether the single interval `one` lies inside one interval of `set` (a protocol inside its family's). */
+function insideOneInterval(one: IntervalSet, set: IntervalSet): boolean {
+  const low = one[0]!;
+  const high = one[1]!;
+  for (let i = 0; i < set.length; i += 2) {
+    if (set[i]! > low) return false;
+    if (high <= set[i + 1]!) return true;
+  }
+  return false;
 }
 
 function intersectIntervals(a: IntervalSet, b: IntervalSet): IntervalSet {
