@@ -16,6 +16,8 @@ import { applySetLine, declareSet } from './set-decl.js';
 import { repeatedChainSettings } from './checks/chain-once.js';
 import { resetByHandle } from './checks/reset-by-name.js';
 import { flowtableProblems } from './checks/flowtables.js';
+import { ctTimeoutProblems } from './checks/ct-timeout.js';
+import { tunnelProblems } from './checks/tunnels.js';
 import { hooklessChainSettings } from './checks/hookless-chain.js';
 import { emptyShape, observeSetLine, setBlockProblems, typeofProblems } from './checks/set-declarations.js';
 import { elementProblems } from './checks/set-elements.js';
@@ -122,6 +124,7 @@ export class IrBuilder {
         chains: new Map(),
         sets: new Map(),
         flowtables: new Set(),
+        tunnels: new Set(),
       };
       this.tables.set(key, state);
     }
@@ -189,6 +192,12 @@ export class IrBuilder {
       case undefined:
         if (!this.checkName(place, objectName)) return;
         return this.ruleCommand(verb, state, objectName, item.rest, place);
+      case 'tunnel':
+        if (creating && item.body) this.tunnelBlock(objectName, item.body, state, { ...place, scope: new Scope(place.scope) });
+        return;
+      case 'timeout':
+        if (creating && item.body) this.diagnostics.push(...ctTimeoutProblems(this.objectLines(item.body, place), place.source));
+        return;
       default:
         return;
     }
@@ -345,7 +354,28 @@ export class IrBuilder {
     } else if (item.objectType === 'flowtable') {
       this.diagnostics.push(...flowtableProblems(item.name, item.body, state.flowtables.has(item.name.image), place.source));
       state.flowtables.add(item.name.image);
+    } else if (item.objectType === 'tunnel') {
+      this.tunnelBlock(item.name, item.body, state, { ...place, scope });
+    } else if (item.objectType === 'ct timeout') {
+      this.diagnostics.push(...ctTimeoutProblems(this.objectLines(item.body, { ...place, scope }), place.source));
     }
+  }
+
+  private tunnelBlock(name: IToken, body: BodyItem[], state: TableState, place: Place): void {
+    const lines = this.objectLines(body, place);
+    this.diagnostics.push(...tunnelProblems(name, lines, state.tunnels.has(name.image), place.source));
+    state.tunnels.add(name.image);
+  }
+
+  /** The lines of a stateful object's block, with variables expanded. */
+  private objectLines(body: BodyItem[], place: Place): Atom[][] {
+    const lines: Atom[][] = [];
+    for (const item of body) {
+      if (item.kind !== 'line') continue;
+      const atoms = expandVariables(item.line.atoms, place.scope, place.source, this.diagnostics);
+      if (atoms !== undefined) lines.push(atoms);
+    }
+    return lines;
   }
 
   private setBlock(kind: 'set' | 'map', state: TableState, name: IToken, body: BodyItem[], place: Place): void {

@@ -12,16 +12,12 @@ export const BOGONS_ACCEPTED: Record<string, string> = {
     'no parse error: its error is a goto to a chain that does not exist, which the unknown-chain rule reports',
   'nftables-bogons__nft-f_byteorder_conversion_assert':
     'unsure: a verb-less rule for a table the host may have (not judged); a prefix on a ct helper string is not modelled',
-  'nftables-bogons__nft-f_ct_timeout_memleak':
-    'unsure: ct timeout blocks are not read (the trailing comma and unknown state names would need that)',
   'nftables-bogons__nft-f_delete_nonexistant_object_crash':
     'judged valid: delete is not judged (the host may have the object; see command-targets.ts)',
   'nftables-bogons__nft-f_double-free-on-binop-dtype_assert':
     'no parse error: its error is a jump to a chain that does not exist, which the unknown-chain rule reports',
   'nftables-bogons__nft-f_dynamic-stack-buffer-overflow_gen_prefix':
     'judged valid: nft 1.0.6 accepts it; later nft leaves the refusal to the kernel, which accepts it here',
-  'nftables-bogons__nft-f_empty_geneve_definition_crash':
-    'unsure: an empty tunnel object is refused by the kernel (EINVAL); what a tunnel needs is undocumented',
   'nftables-bogons__nft-f_evaluate_conflict_resolution_gen_dependency_base_ll_hdr_assert':
     'unsure: fwlint does not resolve the protocol name comp, so it learns no transport protocol from it',
   'nftables-bogons__nft-f_huge_binop_expr_chain_crash':
@@ -40,10 +36,6 @@ export const BOGONS_ACCEPTED: Record<string, string> = {
     'unsure: nft 1.0.6 accepts it; element types of expressions (tcp << 8) are not modelled',
   'nftables-bogons__nft-f_tchandle_type_parse_heap_overflow':
     'unsure: nft 1.0.6 accepts it; classid values are not parsed',
-  'nftables-bogons__nft-f_tunnel_with_anon_set_assert':
-    'unsure: tunnel object bodies are not read',
-  'nftables-bogons__nft-f_tunnel_with_garbage_dst':
-    'unsure: tunnel object bodies are not read',
   'nftables-bogons__nft-j-f_list_a_destroyed_table_crash':
     'unsure: list commands are not interpreted; destroy is nft 1.1 syntax',
 };

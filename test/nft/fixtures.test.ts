@@ -22,6 +22,7 @@ const ORACLE_REJECTS_VALID: Record<string, string> = {
   'queue.nft': 'the sandbox kernel has no nft_queue',
   'secmark.nft': 'the sandbox kernel has no usable secmark',
   'newer-syntax.nft': 'destroy and priority dstnat on output are nft 1.1 syntax',
+  'tunnel-blocks.nft': 'tunnel objects are newer than nft 1.0.6',
   'xt-dump.nft': 'xt match/target cannot be loaded back by nft',
 };
 
