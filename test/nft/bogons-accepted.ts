@@ -18,8 +18,6 @@ export const BOGONS_ACCEPTED: Record<string, string> = {
     'no parse error: its error is a jump to a chain that does not exist, which the unknown-chain rule reports',
   'nftables-bogons__nft-f_dynamic-stack-buffer-overflow_gen_prefix':
     'judged valid: nft 1.0.6 accepts it; later nft leaves the refusal to the kernel, which accepts it here',
-  'nftables-bogons__nft-f_evaluate_conflict_resolution_gen_dependency_base_ll_hdr_assert':
-    'unsure: fwlint does not resolve the protocol name comp, so it learns no transport protocol from it',
   'nftables-bogons__nft-f_huge_binop_expr_chain_crash':
     'unsure: nft caps a binop chain at 16 after merging constants, which fwlint does not model',
   'nftables-bogons__nft-f_invalid_basetype_verdict_assert':
