@@ -21,6 +21,7 @@ import { tunnelProblems } from './checks/tunnels.js';
 import { hooklessChainSettings } from './checks/hookless-chain.js';
 import { emptyShape, observeSetLine, setBlockProblems, typeofProblems } from './checks/set-declarations.js';
 import { elementProblems } from './checks/set-elements.js';
+import { setStatementProblem } from './checks/set-statements.js';
 import { missingTargetMessage, requiredTargets } from './checks/command-targets.js';
 import { nameTooLong } from './checks/name-length.js';
 import { type Place, type TableState, tableKey } from './state.js';
@@ -397,6 +398,8 @@ export class IrBuilder {
       const atoms = expandVariables(item.line.atoms, place.scope, place.source, this.diagnostics);
       if (atoms === undefined) continue;
       this.diagnostics.push(...typeofProblems(atoms, place.source));
+      const statementProblem = setStatementProblem(atoms, place.source);
+      if (statementProblem !== undefined) this.diagnostics.push(statementProblem);
       observeSetLine(shape, atoms);
       applySetLine(entry, atoms, place.source);
     }
