@@ -22,6 +22,7 @@ import { hooklessChainSettings } from './checks/hookless-chain.js';
 import { emptyShape, observeSetLine, setBlockProblems, typeofProblems } from './checks/set-declarations.js';
 import { elementProblems } from './checks/set-elements.js';
 import { setStatementProblem } from './checks/set-statements.js';
+import { classidDataProblems } from './checks/classid.js';
 import { missingTargetMessage, requiredTargets } from './checks/command-targets.js';
 import { nameTooLong } from './checks/name-length.js';
 import { type Place, type TableState, tableKey } from './state.js';
@@ -280,6 +281,7 @@ export class IrBuilder {
     const env = this.verdictEnv(state, undefined, place);
     if ((verb === 'add' || verb === 'create') && set.first !== undefined) {
       this.diagnostics.push(...elementProblems(expanded[0], { kind: set.first.kind, keyParts: set.first.keyParts ?? 1 }, place.source));
+      this.diagnostics.push(...classidDataProblems(expanded[0], set.decl.dataType, place.source));
     }
     if (verb === 'add' || verb === 'create') readElements(set.decl, set.spaces, expanded[0], place.source, env);
     else if (verb === 'delete' || verb === 'destroy') removeElements(set.decl, set.spaces, expanded[0], place.source, env);
@@ -406,7 +408,10 @@ export class IrBuilder {
     this.diagnostics.push(...setBlockProblems(name, shape, earlier?.first, place.source));
     entry.first ??= shape;
     const elementShape = { kind: entry.first.kind, keyParts: shape.keyParts ?? entry.first.keyParts ?? 1 };
-    for (const group of elementGroups) this.diagnostics.push(...elementProblems(group, elementShape, place.source));
+    for (const group of elementGroups) {
+      this.diagnostics.push(...elementProblems(group, elementShape, place.source));
+      this.diagnostics.push(...classidDataProblems(group, decl.dataType, place.source));
+    }
   }
 
   private chainBlock(items: BodyItem[], state: TableState, chain: Chain, place: Place): void {

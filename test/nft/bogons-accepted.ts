@@ -30,8 +30,6 @@ export const BOGONS_ACCEPTED: Record<string, string> = {
     'judged valid: a verb-less rule for a table the host may have (not judged); the rule itself is valid since nft 9cc41467',
   'nftables-bogons__nft-f_set_with_bad_elem':
     'unsure: nft 1.0.6 accepts it; element types of expressions (tcp << 8) are not modelled',
-  'nftables-bogons__nft-f_tchandle_type_parse_heap_overflow':
-    'unsure: nft 1.0.6 accepts it; classid values are not parsed',
   'nftables-bogons__nft-j-f_list_a_destroyed_table_crash':
     'unsure: list commands are not interpreted; destroy is nft 1.1 syntax',
 };

@@ -26,6 +26,11 @@ const ORACLE_REJECTS_VALID: Record<string, string> = {
   'xt-dump.nft': 'xt match/target cannot be loaded back by nft',
 };
 
+/** Invalid input the oracle here still accepts: checks current nft has and 1.0.6 lacks. */
+const ORACLE_ACCEPTS_INVALID: Record<string, string> = {
+  'classid-data.nft': 'nft before 1.1.0 reads a classid without checking its digits (nftables commit 7008b120)',
+};
+
 describe('valid nft fixtures', () => {
   // A parser that silently dropped everything would report nothing, and so meet every expectation.
   it.each(nftFiles(validDir))('%s parses into at least one table', (name) => {
@@ -42,7 +47,7 @@ describe.skipIf(!nft.available)('nft fixtures agree with the real nft', () => {
   it.each(nftFiles(validDir))('nft accepts valid/%s (unless listed as kernel/version dependent)', async (name) => {
     expect((await nftCheck(path.join(validDir, name))).ok).toBe(!(name in ORACLE_REJECTS_VALID));
   });
-  it.each(nftFiles(invalidDir))('nft rejects invalid/%s', async (name) => {
-    expect((await nftCheck(path.join(invalidDir, name))).ok).toBe(false);
+  it.each(nftFiles(invalidDir))('nft rejects invalid/%s (unless listed as version dependent)', async (name) => {
+    expect((await nftCheck(path.join(invalidDir, name))).ok).toBe(name in ORACLE_ACCEPTS_INVALID);
   });
 });
