@@ -24,8 +24,6 @@ export const BOGONS_ACCEPTED: Record<string, string> = {
     'unsure: a verdict inside concatenated map data is not modelled',
   'nftables-bogons__nft-f_list_a_deleted_table_crash':
     'unsure: list commands are not interpreted (nft lists after evaluating the deletion: ENOENT)',
-  'nftables-bogons__nft-f_objref_double_free_crash':
-    'unsure: an unqualified ct saddr in an arp table is not typed',
   'nftables-bogons__nft-f_payload_expr_pctx_update_assert':
     'judged valid: a verb-less rule for a table the host may have (not judged); the rule itself is valid since nft 9cc41467',
   'nftables-bogons__nft-f_set_with_bad_elem':
