@@ -23,6 +23,7 @@ import { emptyShape, observeSetLine, setBlockProblems, typeofProblems } from './
 import { elementProblems } from './checks/set-elements.js';
 import { setStatementProblem } from './checks/set-statements.js';
 import { classidDataProblems } from './checks/classid.js';
+import { verdictInConcatenation } from './checks/verdict-concat.js';
 import { missingTargetMessage, requiredTargets } from './checks/command-targets.js';
 import { nameTooLong } from './checks/name-length.js';
 import { type Place, type TableState, tableKey } from './state.js';
@@ -400,7 +401,7 @@ export class IrBuilder {
       const atoms = expandVariables(item.line.atoms, place.scope, place.source, this.diagnostics);
       if (atoms === undefined) continue;
       this.diagnostics.push(...typeofProblems(atoms, place.source));
-      const statementProblem = setStatementProblem(atoms, place.source);
+      const statementProblem = setStatementProblem(atoms, place.source) ?? verdictInConcatenation(atoms, place.source);
       if (statementProblem !== undefined) this.diagnostics.push(statementProblem);
       observeSetLine(shape, atoms);
       applySetLine(entry, atoms, place.source);

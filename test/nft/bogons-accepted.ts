@@ -20,8 +20,6 @@ export const BOGONS_ACCEPTED: Record<string, string> = {
     'judged valid: nft 1.0.6 accepts it; later nft leaves the refusal to the kernel, which accepts it here',
   'nftables-bogons__nft-f_huge_binop_expr_chain_crash':
     'unsure: nft caps a binop chain at 16 after merging constants, which fwlint does not model',
-  'nftables-bogons__nft-f_invalid_basetype_verdict_assert':
-    'unsure: a verdict inside concatenated map data is not modelled',
   'nftables-bogons__nft-f_list_a_deleted_table_crash':
     'unsure: list commands are not interpreted (nft lists after evaluating the deletion: ENOENT)',
   'nftables-bogons__nft-f_payload_expr_pctx_update_assert':
