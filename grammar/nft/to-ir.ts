@@ -15,6 +15,7 @@ import { readElements, removeElements } from './sets.js';
 import { applySetLine, declareSet } from './set-decl.js';
 import { repeatedChainSettings } from './checks/chain-once.js';
 import { resetByHandle } from './checks/reset-by-name.js';
+import { ListedTables } from './checks/listed-tables.js';
 import { flowtableProblems } from './checks/flowtables.js';
 import { ctTimeoutProblems } from './checks/ct-timeout.js';
 import { tunnelProblems } from './checks/tunnels.js';
@@ -103,6 +104,7 @@ export class IrBuilder {
         case 'other': {
           const problem = resetByHandle(item.first, item.rest, place.source);
           if (problem !== undefined) this.diagnostics.push(problem);
+          this.listedTables.noteCommand(item.first, item.rest, place.source);
           break;
         }
       }
@@ -167,10 +169,13 @@ export class IrBuilder {
     if (item.verb !== undefined && this.missingTarget(verb, object, family, tableName, objectName, place)) return;
     const creating = verb === 'add' || verb === 'create';
     if (object === 'table') {
+      const key = tableKey(family, tableName.image);
       if (verb === 'delete' || verb === 'destroy') {
-        this.tables.delete(tableKey(family, tableName.image));
+        this.tables.delete(key);
+        this.listedTables.tableDeleted(key);
         return;
       }
+      if (creating) this.listedTables.tableAdded(key);
       const state = this.tableState(family, tableName, place, creating);
       if (state === undefined) return;
       if (verb === 'flush') this.flushTable(state);
@@ -495,6 +500,13 @@ export class IrBuilder {
 
   /** Sets updated by rules before their declaration was read. */
   private readonly updatedLater = new Set<string>();
+
+  private readonly listedTables = new ListedTables();
+
+  /** Problems only the whole file shows, reported once every command has been read. */
+  reportWholeFileProblems(): void {
+    this.diagnostics.push(...this.listedTables.problems());
+  }
 
   markLateUpdatedSets(): void {
     for (const state of this.tables.values()) {

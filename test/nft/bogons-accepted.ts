@@ -20,12 +20,8 @@ export const BOGONS_ACCEPTED: Record<string, string> = {
     'judged valid: nft 1.0.6 accepts it; later nft leaves the refusal to the kernel, which accepts it here',
   'nftables-bogons__nft-f_huge_binop_expr_chain_crash':
     'unsure: nft caps a binop chain at 16 after merging constants, which fwlint does not model',
-  'nftables-bogons__nft-f_list_a_deleted_table_crash':
-    'unsure: list commands are not interpreted (nft lists after evaluating the deletion: ENOENT)',
   'nftables-bogons__nft-f_payload_expr_pctx_update_assert':
     'judged valid: a verb-less rule for a table the host may have (not judged); the rule itself is valid since nft 9cc41467',
   'nftables-bogons__nft-f_set_with_bad_elem':
     'unsure: nft 1.0.6 accepts it; element types of expressions (tcp << 8) are not modelled',
-  'nftables-bogons__nft-j-f_list_a_destroyed_table_crash':
-    'unsure: list commands are not interpreted; destroy is nft 1.1 syntax',
 };
