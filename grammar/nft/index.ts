@@ -21,6 +21,7 @@ export function parseNft(filePath: string, text: string, options: NftParseOption
   try {
     builder.loadFile(filePath, text, builder.rootScope());
     builder.markLateUpdatedSets();
+    builder.reportWholeFileProblems();
     const result = builder.result();
     result.diagnostics.push(...loadChecks(result.ruleset));
     return result;

@@ -8,6 +8,7 @@ import { TransportContext } from './checks/transport-conflict.js';
 import { rawPayloadProblem } from './checks/raw-payload.js';
 import { elementProblems } from './checks/set-elements.js';
 import { metaNotSettable, oversizedShift, rangeStart, tproxyRange } from './checks/statement-values.js';
+import { arpCtAddress } from './checks/arp-ct-address.js';
 import { Cursor } from './cursor.js';
 import { NOTRACK_EFFECTS, setEffects } from './effects.js';
 import { type Lhs, readExpression, readLhs, readPrimary, readRhs } from './expression.js';
@@ -26,6 +27,8 @@ class RuleReader extends StatementReader implements VerdictEnv {
     const c = this.c;
     const shift = oversizedShift(c.atoms);
     if (shift !== undefined) this.fail(shift, 'shifts exceeding 4294967295 bits are not supported');
+    const untyped = arpCtAddress(c.atoms, this.env.family);
+    if (untyped !== undefined) this.fail(untyped.atom, untyped.message);
     while (!c.done() && !this.failed) {
       const start = c.index;
       const atom = c.peek()!;

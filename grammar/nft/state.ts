@@ -11,6 +11,8 @@ export interface TableState {
   sets: Map<string, SetEntry>;
   /** Flowtables declared so far (by name). */
   flowtables: Set<string>;
+  /** Tunnel objects declared so far (by name). */
+  tunnels: Set<string>;
 }
 
 export interface SetEntry {

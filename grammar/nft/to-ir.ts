@@ -15,10 +15,16 @@ import { readElements, removeElements } from './sets.js';
 import { applySetLine, declareSet } from './set-decl.js';
 import { repeatedChainSettings } from './checks/chain-once.js';
 import { resetByHandle } from './checks/reset-by-name.js';
+import { ListedTables } from './checks/listed-tables.js';
 import { flowtableProblems } from './checks/flowtables.js';
+import { ctTimeoutProblems } from './checks/ct-timeout.js';
+import { tunnelProblems } from './checks/tunnels.js';
 import { hooklessChainSettings } from './checks/hookless-chain.js';
 import { emptyShape, observeSetLine, setBlockProblems, typeofProblems } from './checks/set-declarations.js';
 import { elementProblems } from './checks/set-elements.js';
+import { setStatementProblem } from './checks/set-statements.js';
+import { classidDataProblems } from './checks/classid.js';
+import { verdictInConcatenation } from './checks/verdict-concat.js';
 import { missingTargetMessage, requiredTargets } from './checks/command-targets.js';
 import { nameTooLong } from './checks/name-length.js';
 import { type Place, type TableState, tableKey } from './state.js';
@@ -98,6 +104,7 @@ export class IrBuilder {
         case 'other': {
           const problem = resetByHandle(item.first, item.rest, place.source);
           if (problem !== undefined) this.diagnostics.push(problem);
+          this.listedTables.noteCommand(item.first, item.rest, place.source);
           break;
         }
       }
@@ -122,6 +129,7 @@ export class IrBuilder {
         chains: new Map(),
         sets: new Map(),
         flowtables: new Set(),
+        tunnels: new Set(),
       };
       this.tables.set(key, state);
     }
@@ -161,10 +169,13 @@ export class IrBuilder {
     if (item.verb !== undefined && this.missingTarget(verb, object, family, tableName, objectName, place)) return;
     const creating = verb === 'add' || verb === 'create';
     if (object === 'table') {
+      const key = tableKey(family, tableName.image);
       if (verb === 'delete' || verb === 'destroy') {
-        this.tables.delete(tableKey(family, tableName.image));
+        this.tables.delete(key);
+        this.listedTables.tableDeleted(key);
         return;
       }
+      if (creating) this.listedTables.tableAdded(key);
       const state = this.tableState(family, tableName, place, creating);
       if (state === undefined) return;
       if (verb === 'flush') this.flushTable(state);
@@ -189,6 +200,12 @@ export class IrBuilder {
       case undefined:
         if (!this.checkName(place, objectName)) return;
         return this.ruleCommand(verb, state, objectName, item.rest, place);
+      case 'tunnel':
+        if (creating && item.body) this.tunnelBlock(objectName, item.body, state, { ...place, scope: new Scope(place.scope) });
+        return;
+      case 'timeout':
+        if (creating && item.body) this.diagnostics.push(...ctTimeoutProblems(this.objectLines(item.body, place), place.source));
+        return;
       default:
         return;
     }
@@ -270,6 +287,7 @@ export class IrBuilder {
     const env = this.verdictEnv(state, undefined, place);
     if ((verb === 'add' || verb === 'create') && set.first !== undefined) {
       this.diagnostics.push(...elementProblems(expanded[0], { kind: set.first.kind, keyParts: set.first.keyParts ?? 1 }, place.source));
+      this.diagnostics.push(...classidDataProblems(expanded[0], set.decl.dataType, place.source));
     }
     if (verb === 'add' || verb === 'create') readElements(set.decl, set.spaces, expanded[0], place.source, env);
     else if (verb === 'delete' || verb === 'destroy') removeElements(set.decl, set.spaces, expanded[0], place.source, env);
@@ -345,7 +363,28 @@ export class IrBuilder {
     } else if (item.objectType === 'flowtable') {
       this.diagnostics.push(...flowtableProblems(item.name, item.body, state.flowtables.has(item.name.image), place.source));
       state.flowtables.add(item.name.image);
+    } else if (item.objectType === 'tunnel') {
+      this.tunnelBlock(item.name, item.body, state, { ...place, scope });
+    } else if (item.objectType === 'ct timeout') {
+      this.diagnostics.push(...ctTimeoutProblems(this.objectLines(item.body, { ...place, scope }), place.source));
     }
+  }
+
+  private tunnelBlock(name: IToken, body: BodyItem[], state: TableState, place: Place): void {
+    const lines = this.objectLines(body, place);
+    this.diagnostics.push(...tunnelProblems(name, lines, state.tunnels.has(name.image), place.source));
+    state.tunnels.add(name.image);
+  }
+
+  /** The lines of a stateful object's block, with variables expanded. */
+  private objectLines(body: BodyItem[], place: Place): Atom[][] {
+    const lines: Atom[][] = [];
+    for (const item of body) {
+      if (item.kind !== 'line') continue;
+      const atoms = expandVariables(item.line.atoms, place.scope, place.source, this.diagnostics);
+      if (atoms !== undefined) lines.push(atoms);
+    }
+    return lines;
   }
 
   private setBlock(kind: 'set' | 'map', state: TableState, name: IToken, body: BodyItem[], place: Place): void {
@@ -367,13 +406,18 @@ export class IrBuilder {
       const atoms = expandVariables(item.line.atoms, place.scope, place.source, this.diagnostics);
       if (atoms === undefined) continue;
       this.diagnostics.push(...typeofProblems(atoms, place.source));
+      const statementProblem = setStatementProblem(atoms, place.source) ?? verdictInConcatenation(atoms, place.source);
+      if (statementProblem !== undefined) this.diagnostics.push(statementProblem);
       observeSetLine(shape, atoms);
       applySetLine(entry, atoms, place.source);
     }
     this.diagnostics.push(...setBlockProblems(name, shape, earlier?.first, place.source));
     entry.first ??= shape;
     const elementShape = { kind: entry.first.kind, keyParts: shape.keyParts ?? entry.first.keyParts ?? 1 };
-    for (const group of elementGroups) this.diagnostics.push(...elementProblems(group, elementShape, place.source));
+    for (const group of elementGroups) {
+      this.diagnostics.push(...elementProblems(group, elementShape, place.source));
+      this.diagnostics.push(...classidDataProblems(group, decl.dataType, place.source));
+    }
   }
 
   private chainBlock(items: BodyItem[], state: TableState, chain: Chain, place: Place): void {
@@ -456,6 +500,13 @@ export class IrBuilder {
 
   /** Sets updated by rules before their declaration was read. */
   private readonly updatedLater = new Set<string>();
+
+  private readonly listedTables = new ListedTables();
+
+  /** Problems only the whole file shows, reported once every command has been read. */
+  reportWholeFileProblems(): void {
+    this.diagnostics.push(...this.listedTables.problems());
+  }
 
   markLateUpdatedSets(): void {
     for (const state of this.tables.values()) {

@@ -52,13 +52,19 @@ function plainDecimal(image: string): bigint | undefined {
   return value < SMALL_LIMIT ? smallBigInt(value) : BigInt(value);
 }
 
+/**
+ * nft's keyword for IP payload compression, which its grammar turns into protocol 108 where a
+ * protocol is expected; the protocol database knows the protocol only as `ipcomp`.
+ */
+const IPPROTO_COMP = 108;
+
 function lookupName(field: FieldName, name: string, space: SymbolSpace): number | undefined {
   switch (field) {
     case 'sport':
     case 'dport':
       return serviceToPort(name);
     case 'l4proto':
-      return protocolNumber(name);
+      return name === 'comp' ? IPPROTO_COMP : protocolNumber(name);
     case 'nfproto':
       return name === 'ipv4' ? Number(NFPROTO_IPV4) : name === 'ipv6' ? Number(NFPROTO_IPV6) : undefined;
     case 'icmpType':

@@ -22,7 +22,13 @@ const ORACLE_REJECTS_VALID: Record<string, string> = {
   'queue.nft': 'the sandbox kernel has no nft_queue',
   'secmark.nft': 'the sandbox kernel has no usable secmark',
   'newer-syntax.nft': 'destroy and priority dstnat on output are nft 1.1 syntax',
+  'tunnel-blocks.nft': 'tunnel objects are newer than nft 1.0.6',
   'xt-dump.nft': 'xt match/target cannot be loaded back by nft',
+};
+
+/** Invalid input the oracle here still accepts: checks current nft has and 1.0.6 lacks. */
+const ORACLE_ACCEPTS_INVALID: Record<string, string> = {
+  'classid-data.nft': 'nft before 1.1.0 reads a classid without checking its digits (nftables commit 7008b120)',
 };
 
 describe('valid nft fixtures', () => {
@@ -41,7 +47,7 @@ describe.skipIf(!nft.available)('nft fixtures agree with the real nft', () => {
   it.each(nftFiles(validDir))('nft accepts valid/%s (unless listed as kernel/version dependent)', async (name) => {
     expect((await nftCheck(path.join(validDir, name))).ok).toBe(!(name in ORACLE_REJECTS_VALID));
   });
-  it.each(nftFiles(invalidDir))('nft rejects invalid/%s', async (name) => {
-    expect((await nftCheck(path.join(invalidDir, name))).ok).toBe(false);
+  it.each(nftFiles(invalidDir))('nft rejects invalid/%s (unless listed as version dependent)', async (name) => {
+    expect((await nftCheck(path.join(invalidDir, name))).ok).toBe(name in ORACLE_ACCEPTS_INVALID);
   });
 });
