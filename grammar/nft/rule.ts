@@ -1,6 +1,7 @@
 import type { SourceSpan } from '../../src/ir.js';
 import { type Atom, type Group, isGroup } from './ast.js';
 import { portWithoutTransport, TRANSPORT_MAPPING_MESSAGE } from './checks/nat-transport.js';
+import { binopChainTooLong } from './checks/binop-chain.js';
 import { concatenationConstant } from './checks/concatenation.js';
 import { mapUseProblems, natMapUse } from './checks/map-uses.js';
 import { prefixProblem } from './checks/prefix-length.js';
@@ -202,7 +203,7 @@ class RuleReader extends StatementReader implements VerdictEnv {
       return this.unexpected('a statement');
     }
     const setting = c.word() === 'set';
-    const lhsProblem = rawPayloadProblem(lhs, !setting) ?? concatenationConstant(lhs) ?? this.protocols.conflict(lhs);
+    const lhsProblem = rawPayloadProblem(lhs, !setting) ?? concatenationConstant(lhs) ?? binopChainTooLong(lhs) ?? this.protocols.conflict(lhs);
     if (lhsProblem !== undefined) return this.fail(lhsProblem.atom, lhsProblem.message);
     if (setting) return this.setStatement(lhs, start);
     const lhsEnd = c.index - 1;

@@ -21,7 +21,7 @@ import { ctTimeoutProblems } from './checks/ct-timeout.js';
 import { tunnelProblems } from './checks/tunnels.js';
 import { hooklessChainSettings } from './checks/hookless-chain.js';
 import { emptyShape, observeSetLine, setBlockProblems, typeofProblems } from './checks/set-declarations.js';
-import { elementProblems } from './checks/set-elements.js';
+import { elementProblems, shiftedAddressElements } from './checks/set-elements.js';
 import { setStatementProblem } from './checks/set-statements.js';
 import { classidDataProblems } from './checks/classid.js';
 import { verdictInConcatenation } from './checks/verdict-concat.js';
@@ -288,6 +288,7 @@ export class IrBuilder {
     if ((verb === 'add' || verb === 'create') && set.first !== undefined) {
       this.diagnostics.push(...elementProblems(expanded[0], { kind: set.first.kind, keyParts: set.first.keyParts ?? 1 }, place.source));
       this.diagnostics.push(...classidDataProblems(expanded[0], set.decl.dataType, place.source));
+      this.diagnostics.push(...shiftedAddressElements(expanded[0], set.decl.keyType, place.source));
     }
     if (verb === 'add' || verb === 'create') readElements(set.decl, set.spaces, expanded[0], place.source, env);
     else if (verb === 'delete' || verb === 'destroy') removeElements(set.decl, set.spaces, expanded[0], place.source, env);
@@ -417,6 +418,7 @@ export class IrBuilder {
     for (const group of elementGroups) {
       this.diagnostics.push(...elementProblems(group, elementShape, place.source));
       this.diagnostics.push(...classidDataProblems(group, decl.dataType, place.source));
+      this.diagnostics.push(...shiftedAddressElements(group, decl.keyType, place.source));
     }
   }
 

@@ -159,10 +159,24 @@ function addressItem(field: FieldName, atoms: Atom[]): ValueItem | undefined {
   return undefined;
 }
 
+/**
+ * `"eth0"/16`: a prefix of whole bytes on a name matches the names that begin with those bytes,
+ * `"et*"` (nft lists it so). A name is NUL-padded, so a prefix that reaches past it is the name itself.
+ */
+function interfacePrefixItem(name: string, length: Atom | undefined): ValueItem | undefined {
+  if (!isToken(length, 'Number') || name.includes('*')) return undefined;
+  const bits = Number(length.image);
+  if (bits <= 0 || bits % 8 !== 0) return undefined;
+  const bytes = bits / 8;
+  return bytes > name.length ? { kind: 'iface', name, wildcard: false } : { kind: 'iface', name: name.slice(0, bytes), wildcard: true };
+}
+
 function interfaceItem(atoms: Atom[]): ValueItem | undefined {
   const [a] = atoms;
-  if (atoms.length !== 1 || a === undefined || isGroup(a)) return undefined;
+  if (a === undefined || isGroup(a)) return undefined;
   const name = a.tokenType.name === 'QuotedString' ? unquote(a.image) : a.image;
+  if (atoms.length === 3 && isToken(atoms[1], 'Slash')) return interfacePrefixItem(name, atoms[2]);
+  if (atoms.length !== 1) return undefined;
   if (name.endsWith('\\*')) return { kind: 'iface', name: `${name.slice(0, -2)}*`, wildcard: false };
   if (name.endsWith('*')) return { kind: 'iface', name: name.slice(0, -1), wildcard: true };
   return { kind: 'iface', name, wildcard: false };

@@ -10,18 +10,12 @@ export const BOGONS_ACCEPTED: Record<string, string> = {
     'unsure: the port expression supplies the protocol since nft 1.0.7; what refuses the prefix data 80/3 in a redirect map is not known',
   'nftables-bogons__nft-f_byteorder_switch_stack_overflow':
     'no parse error: its error is a goto to a chain that does not exist, which the unknown-chain rule reports',
-  'nftables-bogons__nft-f_byteorder_conversion_assert':
-    'unsure: a verb-less rule for a table the host may have (not judged); current nft takes a prefix on a string, and what it refuses here comes from the * inside the quoted string meeting the prefix, which fwlint does not model',
   'nftables-bogons__nft-f_delete_nonexistant_object_crash':
     'judged valid: delete is not judged (the host may have the object; see command-targets.ts)',
   'nftables-bogons__nft-f_double-free-on-binop-dtype_assert':
     'no parse error: its error is a jump to a chain that does not exist, which the unknown-chain rule reports',
   'nftables-bogons__nft-f_dynamic-stack-buffer-overflow_gen_prefix':
     'judged valid: nft 1.0.6 accepts it; later nft leaves the refusal to the kernel, which accepts it here',
-  'nftables-bogons__nft-f_huge_binop_expr_chain_crash':
-    'unsure: nft caps a binop chain at 16 after merging constants, which fwlint does not model',
   'nftables-bogons__nft-f_payload_expr_pctx_update_assert':
     'judged valid: a verb-less rule for a table the host may have (not judged); the rule itself is valid since nft 9cc41467',
-  'nftables-bogons__nft-f_set_with_bad_elem':
-    'unsure: nft 1.0.6 accepts it; element types of expressions (tcp << 8) are not modelled',
 };

@@ -29,6 +29,7 @@ const ORACLE_REJECTS_VALID: Record<string, string> = {
 /** Invalid input the oracle here still accepts: checks current nft has and 1.0.6 lacks. */
 const ORACLE_ACCEPTS_INVALID: Record<string, string> = {
   'classid-data.nft': 'nft before 1.1.0 reads a classid without checking its digits (nftables commit 7008b120)',
+  'binop-chain.nft': 'nft 1.0.6 has no limit on chained binary operations and writes past its stack beyond 16 (nftables commit dcb19954)',
 };
 
 describe('valid nft fixtures', () => {

@@ -39,6 +39,13 @@ describe('nft numbers and symbolic values', () => {
     expect(fieldMatch(onlyRule('oifname "eth+" accept'), 'oifname').items).toEqual([{ kind: 'iface', name: 'eth+', wildcard: false }]);
   });
 
+  it('reads a whole-byte prefix on an interface name as the wildcard nft lists it as', () => {
+    expect(fieldMatch(onlyRule('iifname "eth0"/16 accept'), 'iifname').items).toEqual([{ kind: 'iface', name: 'et', wildcard: true }]);
+    expect(fieldMatch(onlyRule('iifname "eth0"/32 accept'), 'iifname').items).toEqual([{ kind: 'iface', name: 'eth0', wildcard: true }]);
+    // The NUL after the name is part of the prefix: only eth0 itself.
+    expect(fieldMatch(onlyRule('iifname "eth0"/40 accept'), 'iifname').items).toEqual([{ kind: 'iface', name: 'eth0', wildcard: false }]);
+  });
+
   it('turns a named set into a set reference', () => {
     expect(fieldMatch(onlyRule('ip saddr != @blocked drop'), 'saddr4')).toMatchObject({ negate: true, items: [{ kind: 'setRef', name: 'blocked' }] });
   });

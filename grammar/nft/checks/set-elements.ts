@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../../src/ir.js';
 import { type Atom, type Group, isGroup } from '../ast.js';
 import { splitElementOptions } from '../element-options.js';
-import { firstToken, isToken, parseError, type SourceFile, splitElements, splitOn } from '../source.js';
+import { firstToken, isToken, isWord, parseError, type SourceFile, splitElements, splitOn } from '../source.js';
 
 /** What the elements of a set or map must look like. */
 export interface ElementShape {
@@ -36,6 +36,35 @@ export function elementProblems(group: Group, shape: ElementShape, source: Sourc
   for (const element of elementsOf(group)) {
     const message = elementProblem(element, shape);
     if (message !== undefined) problems.push(parseError(source, firstToken(element[0]!), message));
+  }
+  return problems;
+}
+
+/** The address type a set's key names (`type ipv4_addr`, `typeof ip6 saddr`), undefined for any other key. */
+function addressKey(keyType: string): string | undefined {
+  if (keyType === 'ipv4_addr' || /^ip [sd]addr$/.test(keyType)) return 'IPv4 address';
+  if (keyType === 'ipv6_addr' || /^ip6 [sd]addr$/.test(keyType)) return 'IPv6 address';
+  return undefined;
+}
+
+function isShift(atom: Atom): boolean {
+  return !isGroup(atom) && (isToken(atom, 'ShiftLeft') || isToken(atom, 'ShiftRight') || isWord(atom, 'lshift') || isWord(atom, 'rshift'));
+}
+
+/**
+ * An element computed with a shift (`10 << 8`) in a set of addresses: a shift yields a plain
+ * integer, which current nft refuses as an address ("Element mismatches set definition"); 1.0.6
+ * stored it without asking.
+ */
+export function shiftedAddressElements(group: Group, keyType: string, source: SourceFile): Diagnostic[] {
+  const expected = addressKey(keyType);
+  if (expected === undefined) return [];
+  const problems: Diagnostic[] = [];
+  for (const element of elementsOf(group)) {
+    const colon = element.findIndex((a) => isToken(a, 'Colon'));
+    const key = splitElementOptions(colon < 0 ? element : element.slice(0, colon)).key;
+    if (!key.some(isShift)) continue;
+    problems.push(parseError(source, firstToken(key[0]!), `Element mismatches set definition, expected ${expected}, not 'integer' (a shift gives a plain number)`));
   }
   return problems;
 }
