@@ -1,5 +1,5 @@
 import type { Chain, Rule, SimpleVerdict, Verdict } from '../ir.js';
-import type { EffectiveRule } from './compile.js';
+import { compileRule, type EffectiveRule } from './compile.js';
 import {
   type Box,
   boxesMayOverlapPacked,
@@ -76,7 +76,7 @@ function coverChain(ctx: ModelContext, chain: Chain, summaries: ReturnSummaries,
   const universe = ctx.contextOf(chain).universe;
   let serial = 0;
   for (const rule of chain.rules) {
-    const compiled = ctx.compiled(rule);
+    const compiled = compileRule(rule, ctx.contextOf(chain));
     result.set(rule, coverRule(rule, compiled.over, index, ctx.alphabet));
     for (const slice of compiled.effective) {
       const certain = decidedBoxes(chain, slice.verdict, slice.under, summaries);
