@@ -25,7 +25,8 @@ export class ModelContext {
   readonly alphabet: InterfaceAlphabet;
   readonly maxima: readonly bigint[];
   readonly directory: ChainDirectory;
-  readonly chainOfRule = new Map<Rule, Chain>();
+  /** Built on the first lookup: coverage, the usual first query, compiles chain by chain without it. */
+  private chainOfRule: Map<Rule, Chain> | undefined;
   private readonly compiledRules = new Map<Rule, CompiledRule>();
   private readonly contexts = new Map<Chain, CompileContext>();
   private readonly preConntrack = new Set<Chain>();
@@ -34,11 +35,6 @@ export class ModelContext {
     this.directory = new ChainDirectory(ruleset);
     this.alphabet = buildAlphabet(ruleset);
     this.maxima = fieldMaxima(this.alphabet.size);
-    for (const table of ruleset.tables) {
-      for (const chain of table.chains) {
-        for (const rule of chain.rules) this.chainOfRule.set(rule, chain);
-      }
-    }
     this.markPreConntrack();
   }
 
@@ -118,12 +114,24 @@ export class ModelContext {
   compiled(rule: Rule): CompiledRule {
     let compiled = this.compiledRules.get(rule);
     if (!compiled) {
-      const chain = this.chainOfRule.get(rule);
+      const chain = this.chainOf(rule);
       if (!chain) throw new Error(`rule is not part of this model's ruleset: ${rule.text}`);
       compiled = compileRule(rule, this.contextOf(chain));
       this.compiledRules.set(rule, compiled);
     }
     return compiled;
+  }
+
+  private chainOf(rule: Rule): Chain | undefined {
+    if (this.chainOfRule === undefined) {
+      this.chainOfRule = new Map();
+      for (const table of this.ruleset.tables) {
+        for (const chain of table.chains) {
+          for (const member of chain.rules) this.chainOfRule.set(member, chain);
+        }
+      }
+    }
+    return this.chainOfRule.get(rule);
   }
 
   baseChains(hook: Hook): Chain[] {
