@@ -257,12 +257,33 @@ export function signatureOf(verdict: Verdict | undefined): string {
   }
 }
 
+/** A per-chain answer, computed once; a chain met again while its own answer is computed gets `looped`. */
+class PerChain {
+  private readonly answers = new Map<Chain, Box[]>();
+  private readonly computing = new Set<Chain>();
+
+  constructor(
+    private readonly compute: (chain: Chain) => Box[],
+    private readonly looped: () => Box[],
+  ) {}
+
+  of(chain: Chain): Box[] {
+    const known = this.answers.get(chain);
+    if (known) return known;
+    if (this.computing.has(chain)) return this.looped();
+    this.computing.add(chain);
+    const answer = this.compute(chain);
+    this.computing.delete(chain);
+    this.answers.set(chain, answer);
+    return answer;
+  }
+}
+
 /** Over-approximations of the packets that can come back from a jump into each chain, and of those it may decide there. */
 class ReturnSummaries {
-  private readonly cache = new Map<Chain, Box[]>();
-  private readonly deciding = new Map<Chain, Box[]>();
-  private readonly decidingInProgress = new Set<Chain>();
-  private readonly inProgress = new Set<Chain>();
+  // A loop makes the ruleset invalid; assuming every packet returns, or may be decided, claims nothing.
+  private readonly returning = new PerChain((chain) => this.summarise(chain), () => [this.ctx.anyPacket()]);
+  private readonly deciding = new PerChain((chain) => this.decidedIn(chain), () => [this.ctx.anyPacket()]);
 
   readonly mutations: MutationFinder;
 
@@ -272,30 +293,13 @@ class ReturnSummaries {
 
   mayReturn(from: Chain, name: string): Box[] {
     const target = this.ctx.directory.chain(from, name);
-    if (!target) return [this.ctx.anyPacket()];
-    const cached = this.cache.get(target);
-    if (cached) return cached;
-    // A loop makes the ruleset invalid; assuming everything returns claims nothing.
-    if (this.inProgress.has(target)) return [this.ctx.anyPacket()];
-    this.inProgress.add(target);
-    const summary = this.summarise(target);
-    this.inProgress.delete(target);
-    this.cache.set(target, summary);
-    return summary;
+    return target ? this.returning.of(target) : [this.ctx.anyPacket()];
   }
 
   /** Over-approximation of the packets a jump into chain `name` may decide there (accept, drop, goto …). */
   mayDecide(from: Chain, name: string): Box[] {
     const target = this.ctx.directory.chain(from, name);
-    if (!target) return [this.ctx.anyPacket()];
-    const cached = this.deciding.get(target);
-    if (cached) return cached;
-    if (this.decidingInProgress.has(target)) return [this.ctx.anyPacket()];
-    this.decidingInProgress.add(target);
-    const decided = this.decidedIn(target);
-    this.decidingInProgress.delete(target);
-    this.deciding.set(target, decided);
-    return decided;
+    return target ? this.deciding.of(target) : [this.ctx.anyPacket()];
   }
 
   private decidedIn(chain: Chain): Box[] {

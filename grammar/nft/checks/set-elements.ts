@@ -1,7 +1,8 @@
 import type { Diagnostic } from '../../../src/ir.js';
 import { type Atom, type Group, isGroup } from '../ast.js';
 import { splitElementOptions } from '../element-options.js';
-import { firstToken, isToken, isWord, parseError, type SourceFile, splitElements, splitOn } from '../source.js';
+import { firstToken, isToken, parseError, type SourceFile, splitElements, splitOn } from '../source.js';
+import { isShiftOperator } from './statement-values.js';
 
 /** What the elements of a set or map must look like. */
 export interface ElementShape {
@@ -14,10 +15,17 @@ function elementsOf(group: Group): Atom[][] {
   return splitElements(group).flatMap((element) => (element.length === 1 && isGroup(element[0]!) ? elementsOf(element[0]) : [element]));
 }
 
-function elementProblem(element: Atom[], shape: ElementShape): string | undefined {
+/** An element's key: what comes before `:` (map data) and before options such as `timeout`. */
+function keyOf(element: Atom[]): Atom[] {
   const colon = element.findIndex((a) => isToken(a, 'Colon'));
-  if (shape.kind === 'map' && colon < 0) return 'expected mapping, not set element (every element of a map needs "key : value"; the kernel refuses one without data)';
-  const key = splitElementOptions(colon < 0 ? element : element.slice(0, colon)).key;
+  return splitElementOptions(colon < 0 ? element : element.slice(0, colon)).key;
+}
+
+function elementProblem(element: Atom[], shape: ElementShape): string | undefined {
+  if (shape.kind === 'map' && !element.some((a) => isToken(a, 'Colon'))) {
+    return 'expected mapping, not set element (every element of a map needs "key : value"; the kernel refuses one without data)';
+  }
+  const key = keyOf(element);
   if (shape.keyParts < 2 || key.length === 0 || (key.length === 1 && isToken(key[0], 'Star')) || isToken(key[0], 'At')) return undefined;
   if (splitOn(key, 'Dot').length === 1) {
     return `expression is not a concatenation (the ${shape.kind}'s key concatenates ${shape.keyParts} values: write them joined by ".")`;
@@ -47,10 +55,6 @@ function addressKey(keyType: string): string | undefined {
   return undefined;
 }
 
-function isShift(atom: Atom): boolean {
-  return !isGroup(atom) && (isToken(atom, 'ShiftLeft') || isToken(atom, 'ShiftRight') || isWord(atom, 'lshift') || isWord(atom, 'rshift'));
-}
-
 /**
  * An element computed with a shift (`10 << 8`) in a set of addresses: a shift yields a plain
  * integer, which current nft refuses as an address ("Element mismatches set definition"); 1.0.6
@@ -61,9 +65,8 @@ export function shiftedAddressElements(group: Group, keyType: string, source: So
   if (expected === undefined) return [];
   const problems: Diagnostic[] = [];
   for (const element of elementsOf(group)) {
-    const colon = element.findIndex((a) => isToken(a, 'Colon'));
-    const key = splitElementOptions(colon < 0 ? element : element.slice(0, colon)).key;
-    if (!key.some(isShift)) continue;
+    const key = keyOf(element);
+    if (!key.some(isShiftOperator)) continue;
     problems.push(parseError(source, firstToken(key[0]!), `Element mismatches set definition, expected ${expected}, not 'integer' (a shift gives a plain number)`));
   }
   return problems;

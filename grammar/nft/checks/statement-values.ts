@@ -31,11 +31,16 @@ const SHIFTS = new Set(['ShiftLeft', 'ShiftRight']);
 const SHIFT_WORDS = new Set(['lshift', 'rshift']);
 const LARGEST_SHIFT = 0xffffffffn;
 
+/** `<<`, `>>`, `lshift` or `rshift`. */
+export function isShiftOperator(atom: Atom): boolean {
+  return !isGroup(atom) && (SHIFTS.has(atom.tokenType.name) || (isWord(atom) && SHIFT_WORDS.has(atom.image)));
+}
+
 /** The amount of a shift by more than 2^32 - 1 bits, which nft refuses whatever it shifts. */
 export function oversizedShift(atoms: readonly Atom[]): Atom | undefined {
   for (let i = 0; i + 1 < atoms.length; i++) {
     const atom = atoms[i]!;
-    if (isGroup(atom) || !(SHIFTS.has(atom.tokenType.name) || (isWord(atom) && SHIFT_WORDS.has(atom.image)))) continue;
+    if (!isShiftOperator(atom)) continue;
     const amount = atoms[i + 1]!;
     if (!isToken(amount, 'Number')) continue;
     const value = parseNftInteger(amount.image);
