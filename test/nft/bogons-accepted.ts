@@ -1,13 +1,11 @@
 /**
  * nftables fuzzer reproducers (corpus/nft/bogons) whose parse yields no error, each with why.
  * Current nft refuses every one of them (its test suite expects exit status 1), but these are valid
- * as far as fwlint can prove, depend on the host fwlint does not judge, need checks not written
- * yet ("unsure"), or fail on what a lint rule reports. The corpus test checks that every bogon not
+ * as far as fwlint can prove, depend on the host fwlint does not judge, or fail on what a lint rule
+ * reports. The corpus test checks that every bogon not
  * listed yields a parse error (or, for `include "/dev/null"`, an include error), and none listed does.
  */
 export const BOGONS_ACCEPTED: Record<string, string> = {
-  'nftables-bogons__nft-f_asan_stack_buffer_overrun_in_netlink_gen_range':
-    'unsure: the port expression supplies the protocol since nft 1.0.7; what refuses the prefix data 80/3 in a redirect map is not known',
   'nftables-bogons__nft-f_byteorder_switch_stack_overflow':
     'no parse error: its error is a goto to a chain that does not exist, which the unknown-chain rule reports',
   'nftables-bogons__nft-f_delete_nonexistant_object_crash':

@@ -81,7 +81,31 @@ export function natMapUse(atoms: readonly Atom[], from: number, end: number): { 
   if (group !== undefined && isGroup(group) && isToken(atoms[map + 2], 'Colon') && port !== undefined && concatenatedData(group)) {
     return { use, problem: { atom: port, message: 'nat map and protocol are mutually exclusive (the map already gives address and port)' } };
   }
+  const portsOnly = atoms.slice(from, map).some((atom) => isToken(atom, 'Colon'));
+  const odd = portsOnly && group !== undefined ? oddPortData(group) : undefined;
+  if (odd !== undefined) {
+    return { use, problem: { atom: odd, message: 'a port map mixing single ports with port ranges is refused by the kernel (Could not process rule: Invalid argument); write every port as a range' } };
+  }
   return { use };
+}
+
+/**
+ * In an anonymous map of NAT ports, the first data whose kind (single port, or range/prefix)
+ * differs from the first element's. nft 1.0.6 sends the two kinds at different lengths; later nft
+ * widens the single ports but pads the ranges past the map's data length. The kernel refuses both.
+ */
+function oddPortData(group: Atom): Atom | undefined {
+  if (!isGroup(group)) return undefined;
+  let firstIsRange: boolean | undefined;
+  for (const element of splitElements(group)) {
+    const colon = element.findIndex((a) => isToken(a, 'Colon'));
+    const data = colon < 0 ? [] : element.slice(colon + 1);
+    if (data.length === 0) continue;
+    const isRange = data.some((a) => isToken(a, 'Dash') || isToken(a, 'Slash'));
+    if (firstIsRange === undefined) firstIsRange = isRange;
+    else if (isRange !== firstIsRange) return data[0];
+  }
+  return undefined;
 }
 
 function concatenatedData(group: Atom): boolean {
