@@ -111,10 +111,11 @@ export class ModelContext {
     return ctx;
   }
 
-  compiled(rule: Rule): CompiledRule {
+  /** The rule compiled against its chain's context; `chain`, when the caller knows it, saves looking it up. */
+  compiled(rule: Rule, ruleChain?: Chain): CompiledRule {
     let compiled = this.compiledRules.get(rule);
     if (!compiled) {
-      const chain = this.chainOf(rule);
+      const chain = ruleChain ?? this.chainOf(rule);
       if (!chain) throw new Error(`rule is not part of this model's ruleset: ${rule.text}`);
       compiled = compileRule(rule, this.contextOf(chain));
       this.compiledRules.set(rule, compiled);

@@ -110,9 +110,10 @@ export class CoverageIndex implements RuleIndex {
   query(boxes: readonly Box[], visitor: IndexVisitor): void {
     this.stamp++;
     const lists: IndexEntry[][] = [];
-    for (const box of boxes) {
-      const keys = boxKeys(box, true, this.keys);
-      this.cheapestTrie(keys).collect(keys, lists);
+    for (const box of boxes) this.lookUp(boxKeys(box, true, this.keys), lists);
+    if (lists.length === 1) {
+      for (const entry of lists[0]!) if (visitor.visit(entry) === 'done') return;
+      return;
     }
     const merge = new EntryMerge(lists);
     for (let entry = merge.next(); entry !== undefined; entry = merge.next()) {
@@ -122,13 +123,21 @@ export class CoverageIndex implements RuleIndex {
     }
   }
 
-  /** Ports first for a query narrow in ports, addresses first otherwise; the other only when that looks dear. */
-  private cheapestTrie(keys: BoxKeys): Trie {
+  /**
+   * Adds the entry lists of one query box from the trie where it is cheapest: ports first for a
+   * query narrow in ports, addresses first otherwise; the other only when that looks dear. Pricing
+   * the first trie walks the very nodes a lookup there would, unless it priced a subtree whole,
+   * so its lists are kept when it wins.
+   */
+  private lookUp(keys: BoxKeys, lists: IndexEntry[][]): void {
     const [portsFirst, addressesFirst] = this.tries as [Trie, Trie];
     const [first, second] = keys.keys[F.dport] !== undefined ? [portsFirst, addressesFirst] : [addressesFirst, portsFirst];
-    const firstCost = first.cost(keys, Infinity);
-    if (firstCost <= CHEAP_ENOUGH) return first;
-    return second.cost(keys, firstCost) < firstCost ? second : first;
+    const before = lists.length;
+    const firstCost = first.cost(keys, Infinity, lists);
+    const chosen = firstCost <= CHEAP_ENOUGH || second.cost(keys, firstCost) >= firstCost ? first : second;
+    if (chosen === first && first.walkedWhole) return;
+    lists.length = before;
+    chosen.collect(keys, lists);
   }
 }
 
@@ -139,6 +148,10 @@ class Trie {
   private readonly root = Trie.rootNode();
   private keys: BoxKeys = { keys: [], boxes: [] };
   private lists: IndexEntry[][] = [];
+  /** The entry lists the pricing walk passes, when the caller keeps them. */
+  private passed: IndexEntry[][] | undefined;
+  /** The last pricing walked every node a lookup would, rather than pricing a subtree at its count. */
+  walkedWhole = true;
 
   constructor(private readonly levels: readonly Level[]) {}
 
@@ -150,9 +163,10 @@ class Trie {
 
   insert(entry: IndexEntry, keys: BoxKeys): void {
     let last = -1;
-    this.levels.forEach((spec, level) => {
-      if (keys.keys[spec.field] !== undefined && keys.keys[spec.field]!.length > 0) last = level;
-    });
+    for (let level = 0; level < this.levels.length; level++) {
+      const known = keys.keys[this.levels[level]!.field];
+      if (known !== undefined && known.length > 0) last = level;
+    }
     this.insertAt(this.root, 0, 0, entry, keys, last);
   }
 
@@ -168,13 +182,21 @@ class Trie {
    * About how many filings a query for `keys` would visit here: the entries on the branches its
    * keys lead to, plus whole subtrees where it is wide. Stops counting once past `bound`.
    */
-  cost(keys: BoxKeys, bound: number): number {
+  cost(keys: BoxKeys, bound: number, passed?: IndexEntry[][]): number {
     this.keys = keys;
-    return this.costAt(this.root, 0, 0, bound);
+    this.passed = passed;
+    this.walkedWhole = true;
+    const cost = this.costAt(this.root, 0, 0, bound);
+    this.passed = undefined;
+    return cost;
   }
 
   private costAt(node: IndexNode, level: number, depth: number, bound: number): number {
-    let cost = node.entries?.length ?? 0;
+    let cost = 0;
+    if (node.entries) {
+      cost = node.entries.length;
+      this.passed?.push(node.entries);
+    }
     if (level === this.levels.length || cost > bound) return cost;
     if (node.wildcard) cost += this.costAt(node.wildcard, level + 1, 0, bound - cost);
     if (!node.hasChildren() || cost > bound) return cost;
@@ -182,6 +204,7 @@ class Trie {
     const known = this.keys.keys[spec.field];
     if (known === undefined || (spec.kind === 'prefix' && depth >= known.length)) {
       if (this.excludedByProtocol(spec)) return cost;
+      this.walkedWhole = false;
       return cost + node.count - (node.entries?.length ?? 0) - (node.wildcard?.count ?? 0);
     }
     if (spec.kind === 'prefix') {

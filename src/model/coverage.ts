@@ -54,6 +54,8 @@ interface CoverEntry extends IndexEntry {
   fields: readonly number[];
   /** The box's sets in `fields`, as doubles for the quick first check of a visit. */
   approx: PackedApprox;
+  /** signatureOf(verdict), computed once rather than at every visit. */
+  signature: string;
 }
 
 /**
@@ -75,21 +77,23 @@ function coverChain(ctx: ModelContext, chain: Chain, summaries: ReturnSummaries,
   let entries: CoverEntry[] = [];
   const universe = ctx.contextOf(chain).universe;
   let serial = 0;
+  const file = (boxes: readonly Box[], rule: Rule, verdict: SimpleVerdict | undefined, certain: boolean): void => {
+    if (boxes.length === 0) return;
+    const signature = signatureOf(verdict);
+    for (const box of boxes) {
+      const fields = narrowedFields(box, universe);
+      const approx = packedApproximation(box, fields);
+      const entry: CoverEntry = { box, serial: serial++, stamp: 0, rule, verdict, certain, fields, approx, signature };
+      index.insert(entry);
+      entries.push(entry);
+    }
+  };
   for (const rule of chain.rules) {
     const compiled = compileRule(rule, ctx.contextOf(chain));
     result.set(rule, coverRule(rule, compiled.over, index, ctx.alphabet));
     for (const slice of compiled.effective) {
-      const certain = decidedBoxes(chain, slice.verdict, slice.under, summaries);
-      const possible = mayDecideBoxes(chain, slice, summaries);
-      for (const [boxes, isCertain] of [[certain, true], [possible, false]] as const) {
-        for (const box of boxes) {
-          const fields = narrowedFields(box, universe);
-          const approx = packedApproximation(box, fields);
-          const entry: CoverEntry = { box, serial: serial++, stamp: 0, rule, verdict: slice.verdict, certain: isCertain, fields, approx };
-          index.insert(entry);
-          entries.push(entry);
-        }
-      }
+      file(decidedBoxes(chain, slice.verdict, slice.under, summaries), rule, slice.verdict, true);
+      file(mayDecideBoxes(chain, slice, summaries), rule, slice.verdict, false);
     }
     // After a statement changes a field, earlier tests on it no longer describe the packets that go on.
     const mutated = summaries.mutations.ofRule(rule, chain);
@@ -154,7 +158,7 @@ function coverRule(rule: Rule, over: Box[], index: RuleIndex, alphabet: Interfac
   const coveredBy: Rule[] = [];
   for (const entry of covering) if (coveredBy[coveredBy.length - 1] !== entry.rule) coveredBy.push(entry.rule);
   const signature = signatureOf(rule.verdict);
-  const sameVerdict = covering.every((e) => signatureOf(e.verdict) === signature);
+  const sameVerdict = covering.every((e) => e.signature === signature);
   // One uncovered box is enough for a witness; keeping them all would hold every fragment alive.
   const uncovered = remaining.length > 0 && !gaveUp ? remaining[0] : undefined;
   return new CoverageResult(rule, remaining.length === 0, coveredBy, sameVerdict, false, uncovered, alphabet);
@@ -307,7 +311,7 @@ class ReturnSummaries {
     if (chain.rules.length > MAX_SUMMARISED_RULES || this.mutations.ofChain(chain).size > 0) return everything;
     const decided: Box[] = [];
     for (const rule of chain.rules) {
-      for (const slice of this.ctx.compiled(rule).effective) {
+      for (const slice of this.ctx.compiled(rule, chain).effective) {
         const effect = verdictEffect(slice.verdict);
         if (effect === 'none' || effect === 'return') continue;
         if (effect === 'jump') decided.push(...intersectAll(slice.over, this.mayDecide(chain, targetOf(slice.verdict))));
@@ -327,7 +331,7 @@ class ReturnSummaries {
     for (const rule of chain.rules) {
       if (pending.length === 0) break;
       if (pending.length > MAX_REMAINING_BOXES) return everything;
-      for (const slice of this.ctx.compiled(rule).effective) {
+      for (const slice of this.ctx.compiled(rule, chain).effective) {
         const verdict = slice.verdict;
         switch (verdictEffect(verdict)) {
           case 'none':

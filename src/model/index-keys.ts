@@ -161,11 +161,11 @@ function prefixBytes(set: IntervalSet, width: number, bytes: number): number[] {
   return out;
 }
 
-/** prefixBytes for IPv4, in doubles (exact below 2^53): no bigint is created for each byte. */
+/** prefixBytes for IPv4, in 32-bit integers: no bigint is created for each byte. */
 function ipv4PrefixBytes(low: number, high: number): number[] {
   let shared = 0;
-  while (shared < 4 && Math.floor(low / 2 ** (24 - 8 * shared)) === Math.floor(high / 2 ** (24 - 8 * shared))) shared++;
+  while (shared < 4 && low >>> (24 - 8 * shared) === high >>> (24 - 8 * shared)) shared++;
   const out = new Array<number>(shared);
-  for (let depth = 0; depth < shared; depth++) out[depth] = Math.floor(low / 2 ** (24 - 8 * depth)) % 256;
+  for (let depth = 0; depth < shared; depth++) out[depth] = (low >>> (24 - 8 * depth)) & 255;
   return out;
 }

@@ -83,6 +83,8 @@ export function adjustBoxes(boxes: readonly Box[], overrides: Overrides, mode: '
   return out;
 }
 
+const NO_FIELDS: ReadonlySet<number> = new Set();
+
 const TERMINAL: ReadonlySet<string> = new Set(['accept', 'drop', 'reject', 'return', 'goto', 'nat']);
 
 /**
@@ -97,12 +99,13 @@ export class MutationFinder {
   ofRule(rule: Rule, chain: Chain): ReadonlySet<number> {
     // Packets a terminal verdict takes out of the chain carry its statements' changes elsewhere.
     const stays = rule.verdict === undefined || !TERMINAL.has(rule.verdict.kind);
-    const fields = new Set(stays ? statementEffects(rule).map((effect) => fieldIndex(effect.field)) : []);
+    let fields: Set<number> | undefined;
+    if (stays) for (const effect of statementEffects(rule)) (fields ??= new Set()).add(fieldIndex(effect.field));
     for (const jump of this.directory.jumpsOf(rule, chain)) {
       const target = jump.kind === 'jump' ? this.directory.chain(chain, jump.target) : undefined;
-      if (target) for (const field of this.ofChain(target)) fields.add(field);
+      if (target) for (const field of this.ofChain(target)) (fields ??= new Set()).add(field);
     }
-    return fields;
+    return fields ?? NO_FIELDS;
   }
 
   /** Every field a chain, or a chain it jumps or goes to, may change. */
