@@ -17,7 +17,7 @@ export interface IndexEntry {
 const SMALL_NODE = 8;
 
 class IndexNode {
-  /** Children by key: parallel arrays while few, a Map once many. */
+  /** Children by key in parallel arrays, and in a Map for lookups once there are many. */
   keys: number[] | undefined;
   kids: IndexNode[] | undefined;
   map: Map<number, IndexNode> | undefined;
@@ -42,33 +42,19 @@ class IndexNode {
     const existing = this.get(key);
     if (existing) return existing;
     const node = new IndexNode();
-    if (this.map) {
-      this.map.set(key, node);
-    } else if (this.keys && this.keys.length >= SMALL_NODE) {
-      this.map = new Map(this.keys.map((k, i) => [k, this.kids![i]!]));
-      this.map.set(key, node);
-      this.keys = undefined;
-      this.kids = undefined;
-    } else {
-      (this.keys ??= []).push(key);
-      (this.kids ??= []).push(node);
-    }
+    const keys = (this.keys ??= []);
+    const kids = (this.kids ??= []);
+    keys.push(key);
+    kids.push(node);
+    if (this.map) this.map.set(key, node);
+    else if (keys.length > SMALL_NODE) this.map = new Map(keys.map((k, i) => [k, kids[i]!]));
     return node;
   }
 
   hasChildren(): boolean {
-    return this.map !== undefined || this.keys !== undefined;
+    return this.keys !== undefined;
   }
 
-  /** Calls `step` for each child. */
-  forEachChild(step: (key: number, child: IndexNode) => void): void {
-    if (this.map) {
-      for (const [key, child] of this.map) step(key, child);
-      return;
-    }
-    const keys = this.keys ?? [];
-    for (let i = 0; i < keys.length; i++) step(keys[i]!, this.kids![i]!);
-  }
 
   next(): IndexNode {
     this.wildcard ??= new IndexNode();
@@ -143,6 +129,8 @@ export class CoverageIndex implements RuleIndex {
 
 /** A query this cheap in the first trie tried takes it without pricing the other. */
 const CHEAP_ENOUGH = 16;
+/** A subtree the pricing walk crosses wide is walked rather than priced at its count up to this many filings. */
+const SMALL_WIDE_SUBTREE = 16;
 
 class Trie {
   private readonly root = Trie.rootNode();
@@ -186,34 +174,41 @@ class Trie {
     this.keys = keys;
     this.passed = passed;
     this.walkedWhole = true;
-    const cost = this.costAt(this.root, 0, 0, bound);
+    const cost = this.costAt(this.root, 0, 0, bound, 0);
     this.passed = undefined;
     return cost;
   }
 
-  private costAt(node: IndexNode, level: number, depth: number, bound: number): number {
+  /** `prefix` as in collectAt. A wide subtree small enough is walked as a lookup would, not priced. */
+  private costAt(node: IndexNode, level: number, depth: number, bound: number, prefix: number): number {
     let cost = 0;
     if (node.entries) {
       cost = node.entries.length;
       this.passed?.push(node.entries);
     }
     if (level === this.levels.length || cost > bound) return cost;
-    if (node.wildcard) cost += this.costAt(node.wildcard, level + 1, 0, bound - cost);
+    if (node.wildcard) cost += this.costAt(node.wildcard, level + 1, 0, bound - cost, 0);
     if (!node.hasChildren() || cost > bound) return cost;
     const spec = this.levels[level]!;
     const known = this.keys.keys[spec.field];
     if (known === undefined || (spec.kind === 'prefix' && depth >= known.length)) {
       if (this.excludedByProtocol(spec)) return cost;
-      this.walkedWhole = false;
-      return cost + node.count - (node.entries?.length ?? 0) - (node.wildcard?.count ?? 0);
+      const wide = node.count - (node.entries?.length ?? 0) - (node.wildcard?.count ?? 0);
+      if (this.passed !== undefined && wide <= SMALL_WIDE_SUBTREE) {
+        this.lists = this.passed;
+        this.collectWide(node, spec, level, depth, prefix);
+      } else {
+        this.walkedWhole = false;
+      }
+      return cost + wide;
     }
     if (spec.kind === 'prefix') {
       const child = node.get(known[depth]!);
-      return child === undefined ? cost : cost + this.costAt(child, level, depth + 1, bound - cost);
+      return child === undefined ? cost : cost + this.costAt(child, level, depth + 1, bound - cost, prefix * 256 + known[depth]!);
     }
     for (const key of known) {
       const child = node.get(key);
-      if (child !== undefined) cost += this.costAt(child, level + 1, 0, bound - cost);
+      if (child !== undefined) cost += this.costAt(child, level + 1, 0, bound - cost, 0);
       if (cost > bound) break;
     }
     return cost;
@@ -287,20 +282,26 @@ class Trie {
       }
       return;
     }
-    if (this.excludedByProtocol(spec)) return;
+    if (!this.excludedByProtocol(spec)) this.collectWide(node, spec, level, depth, prefix);
+  }
+
+  /** collectAt's walk of every child a query wide at this level may overlap. */
+  private collectWide(node: IndexNode, spec: Level, level: number, depth: number, prefix: number): void {
     const set = this.keys.boxes[spec.field];
     const values = set === undefined ? undefined : approximate(set);
-    if (spec.kind === 'prefix') {
-      const pruned = values !== undefined && spec.width === 32 ? values : undefined;
-      node.forEachChild((byte, child) => {
-        const next = prefix * 256 + byte;
+    const pruned = spec.kind !== 'prefix' || spec.width === 32 ? values : undefined;
+    const keys = node.keys ?? [];
+    const kids = node.kids ?? [];
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const child = kids[i]!;
+      if (spec.kind === 'prefix') {
+        const next = prefix * 256 + key;
         if (pruned === undefined || mayOverlapBytes(pruned, next, depth + 1)) this.collectAt(child, level, depth + 1, next);
-      });
-      return;
+      } else if (pruned === undefined || mayOverlapRange(pruned, keyLow(spec, key), keyHigh(spec, key))) {
+        this.collectAt(child, level + 1, 0, 0);
+      }
     }
-    node.forEachChild((key, child) => {
-      if (values === undefined || mayOverlapRange(values, keyLow(spec, key), keyHigh(spec, key))) this.collectAt(child, level + 1, 0, 0);
-    });
   }
 }
 
