@@ -3,6 +3,7 @@ import { DEPENDENCIES, F } from './fields.js';
 import { approximate, type ApproxSet, mayOverlapRange, overlaps } from './intervals.js';
 import { type BoxKeys, boxKeys, keyHigh, keyLow, type Level, ORDERS, scratchKeys } from './index-keys.js';
 import { EntryMerge } from './entry-merge.js';
+import { NONE, TrieNodes } from './trie-nodes.js';
 
 /** One indexed box of an earlier rule, with what coverage needs to know about it. */
 export interface IndexEntry {
@@ -11,55 +12,6 @@ export interface IndexEntry {
   serial: number;
   /** Last query that visited this entry, so entries stored under several keys are seen once. */
   stamp: number;
-}
-
-/** Past this many children a node looks them up in a Map; below, a short array scan is cheaper. */
-const SMALL_NODE = 8;
-
-class IndexNode {
-  /** Children by key in parallel arrays, and in a Map for lookups once there are many. */
-  keys: number[] | undefined;
-  kids: IndexNode[] | undefined;
-  map: Map<number, IndexNode> | undefined;
-  /** Entries not narrow at this level: on to the next field. */
-  wildcard: IndexNode | undefined;
-  /** Entries filed here, in chain order: wide in every level from here on, or alone on their path so far. */
-  entries: IndexEntry[] | undefined;
-  /** Created by the insert under way and holding nothing yet. */
-  fresh = true;
-  /** Filings at or below this node: what a query that scans the whole subtree pays. */
-  count = 0;
-
-  get(key: number): IndexNode | undefined {
-    if (this.map) return this.map.get(key);
-    const keys = this.keys;
-    if (!keys) return undefined;
-    for (let i = 0; i < keys.length; i++) if (keys[i] === key) return this.kids![i];
-    return undefined;
-  }
-
-  child(key: number): IndexNode {
-    const existing = this.get(key);
-    if (existing) return existing;
-    const node = new IndexNode();
-    const keys = (this.keys ??= []);
-    const kids = (this.kids ??= []);
-    keys.push(key);
-    kids.push(node);
-    if (this.map) this.map.set(key, node);
-    else if (keys.length > SMALL_NODE) this.map = new Map(keys.map((k, i) => [k, kids[i]!]));
-    return node;
-  }
-
-  hasChildren(): boolean {
-    return this.keys !== undefined;
-  }
-
-
-  next(): IndexNode {
-    this.wildcard ??= new IndexNode();
-    return this.wildcard;
-  }
 }
 
 /** What a query reports back for each entry it visits. */
@@ -101,12 +53,40 @@ export class CoverageIndex implements RuleIndex {
       for (const entry of lists[0]!) if (visitor.visit(entry) === 'done') return;
       return;
     }
+    let total = 0;
+    for (const list of lists) total += list.length;
+    if (total <= FEW_ENTRIES) {
+      for (const entry of this.inChainOrder(lists)) if (visitor.visit(entry) === 'done') return;
+      return;
+    }
     const merge = new EntryMerge(lists);
     for (let entry = merge.next(); entry !== undefined; entry = merge.next()) {
       if (entry.stamp === this.stamp) continue;
       entry.stamp = this.stamp;
       if (visitor.visit(entry) === 'done') return;
     }
+  }
+
+  /**
+   * The entries of a few short lists, each once, sorted by insertion: cheaper than a heap merge
+   * when most lists hold one entry and the visitor sees nearly all of them anyway.
+   */
+  private inChainOrder(lists: readonly IndexEntry[][]): IndexEntry[] {
+    const out: IndexEntry[] = [];
+    for (const list of lists) {
+      for (const entry of list) {
+        if (entry.stamp === this.stamp) continue;
+        entry.stamp = this.stamp;
+        let at = out.length;
+        out.push(entry);
+        while (at > 0 && out[at - 1]!.serial > entry.serial) {
+          out[at] = out[at - 1]!;
+          at--;
+        }
+        out[at] = entry;
+      }
+    }
+    return out;
   }
 
   /**
@@ -127,13 +107,16 @@ export class CoverageIndex implements RuleIndex {
   }
 }
 
+/** Up to this many entries in all, a query's lists are sorted together rather than merged lazily. */
+const FEW_ENTRIES = 32;
 /** A query this cheap in the first trie tried takes it without pricing the other. */
 const CHEAP_ENOUGH = 16;
 /** A subtree the pricing walk crosses wide is walked rather than priced at its count up to this many filings. */
 const SMALL_WIDE_SUBTREE = 16;
 
 class Trie {
-  private readonly root = Trie.rootNode();
+  private readonly nodes = new TrieNodes();
+  private readonly root = this.nodes.root();
   private keys: BoxKeys = { keys: [], boxes: [] };
   private lists: IndexEntry[][] = [];
   /** The entry lists the pricing walk passes, when the caller keeps them. */
@@ -142,12 +125,6 @@ class Trie {
   walkedWhole = true;
 
   constructor(private readonly levels: readonly Level[]) {}
-
-  private static rootNode(): IndexNode {
-    const root = new IndexNode();
-    root.fresh = false;
-    return root;
-  }
 
   insert(entry: IndexEntry, keys: BoxKeys): void {
     let last = -1;
@@ -163,7 +140,6 @@ class Trie {
     this.keys = keys;
     this.lists = lists;
     this.collectAt(this.root, 0, 0, 0);
-    this.lists = [];
   }
 
   /**
@@ -180,20 +156,23 @@ class Trie {
   }
 
   /** `prefix` as in collectAt. A wide subtree small enough is walked as a lookup would, not priced. */
-  private costAt(node: IndexNode, level: number, depth: number, bound: number, prefix: number): number {
+  private costAt(node: number, level: number, depth: number, bound: number, prefix: number): number {
+    const nodes = this.nodes;
+    const entries = nodes.entries[node];
     let cost = 0;
-    if (node.entries) {
-      cost = node.entries.length;
-      this.passed?.push(node.entries);
+    if (entries !== undefined) {
+      cost = entries.length;
+      this.passed?.push(entries);
     }
     if (level === this.levels.length || cost > bound) return cost;
-    if (node.wildcard) cost += this.costAt(node.wildcard, level + 1, 0, bound - cost, 0);
-    if (!node.hasChildren() || cost > bound) return cost;
+    const wildcard = nodes.wildcard(node);
+    if (wildcard !== NONE) cost += this.costAt(wildcard, level + 1, 0, bound - cost, 0);
+    if (nodes.firstChild(node) === NONE || cost > bound) return cost;
     const spec = this.levels[level]!;
     const known = this.keys.keys[spec.field];
     if (known === undefined || (spec.kind === 'prefix' && depth >= known.length)) {
       if (this.excludedByProtocol(spec)) return cost;
-      const wide = node.count - (node.entries?.length ?? 0) - (node.wildcard?.count ?? 0);
+      const wide = nodes.count(node) - (entries?.length ?? 0) - (wildcard === NONE ? 0 : nodes.count(wildcard));
       if (this.passed !== undefined && wide <= SMALL_WIDE_SUBTREE) {
         this.lists = this.passed;
         this.collectWide(node, spec, level, depth, prefix);
@@ -203,12 +182,12 @@ class Trie {
       return cost + wide;
     }
     if (spec.kind === 'prefix') {
-      const child = node.get(known[depth]!);
-      return child === undefined ? cost : cost + this.costAt(child, level, depth + 1, bound - cost, prefix * 256 + known[depth]!);
+      const child = nodes.get(node, known[depth]!);
+      return child === NONE ? cost : cost + this.costAt(child, level, depth + 1, bound - cost, prefix * 256 + known[depth]!);
     }
     for (const key of known) {
-      const child = node.get(key);
-      if (child !== undefined) cost += this.costAt(child, level + 1, 0, bound - cost, 0);
+      const child = nodes.get(node, key);
+      if (child !== NONE) cost += this.costAt(child, level + 1, 0, bound - cost, 0);
       if (cost > bound) break;
     }
     return cost;
@@ -226,59 +205,63 @@ class Trie {
    * first node it creates: an entry alone on its path needs no deeper nodes, and a query that
    * reaches the node visits it anyway (the visitor checks the real overlap).
    */
-  private insertAt(node: IndexNode, level: number, depth: number, entry: IndexEntry, keys: BoxKeys, last: number): void {
+  private insertAt(node: number, level: number, depth: number, entry: IndexEntry, keys: BoxKeys, last: number): void {
+    const nodes = this.nodes;
     let current = node;
     let currentLevel = level;
     let currentDepth = depth;
-    while (currentLevel <= last && !current.fresh) {
-      current.count++;
+    while (currentLevel <= last && !nodes.isFresh(current)) {
+      nodes.countFiling(current);
       const spec = this.levels[currentLevel]!;
       const known = keys.keys[spec.field];
       if (spec.kind === 'prefix') {
         const byte = known?.[currentDepth];
         if (byte === undefined) {
-          current = current.next();
+          current = nodes.next(current);
           currentLevel++;
           currentDepth = 0;
         } else {
-          current = current.child(byte);
+          current = nodes.child(current, byte);
           currentDepth++;
         }
         continue;
       }
       if (known !== undefined && known.length > 1) {
-        for (const key of known) this.insertAt(current.child(key), currentLevel + 1, 0, entry, keys, last);
+        for (const key of known) this.insertAt(nodes.child(current, key), currentLevel + 1, 0, entry, keys, last);
         return;
       }
-      current = known === undefined ? current.next() : current.child(known[0]!);
+      current = known === undefined ? nodes.next(current) : nodes.child(current, known[0]!);
       currentLevel++;
       currentDepth = 0;
     }
-    current.count++;
-    current.fresh = false;
-    (current.entries ??= []).push(entry);
+    nodes.countFiling(current);
+    nodes.settle(current);
+    (nodes.entries[current] ??= []).push(entry);
   }
 
   /**
    * Walks the branches that may overlap the query. `prefix` holds the address bytes taken so far
    * inside an address level, as a number (exact for IPv4, the only width whose children are pruned).
    */
-  private collectAt(node: IndexNode, level: number, depth: number, prefix: number): void {
-    if (node.entries) this.lists.push(node.entries);
+  private collectAt(node: number, level: number, depth: number, prefix: number): void {
+    const nodes = this.nodes;
+    const entries = nodes.entries[node];
+    if (entries !== undefined) this.lists.push(entries);
     if (level === this.levels.length) return;
-    if (node.wildcard) this.collectAt(node.wildcard, level + 1, 0, 0);
-    if (!node.hasChildren()) return;
+    const wildcard = nodes.wildcard(node);
+    if (wildcard !== NONE) this.collectAt(wildcard, level + 1, 0, 0);
+    if (nodes.firstChild(node) === NONE) return;
     const spec = this.levels[level]!;
     const known = this.keys.keys[spec.field];
     if (known !== undefined && (spec.kind !== 'prefix' || depth < known.length)) {
       if (spec.kind === 'prefix') {
-        const child = node.get(known[depth]!);
-        if (child !== undefined) this.collectAt(child, level, depth + 1, prefix * 256 + known[depth]!);
+        const child = nodes.get(node, known[depth]!);
+        if (child !== NONE) this.collectAt(child, level, depth + 1, prefix * 256 + known[depth]!);
         return;
       }
       for (const key of known) {
-        const child = node.get(key);
-        if (child !== undefined) this.collectAt(child, level + 1, 0, 0);
+        const child = nodes.get(node, key);
+        if (child !== NONE) this.collectAt(child, level + 1, 0, 0);
       }
       return;
     }
@@ -286,15 +269,13 @@ class Trie {
   }
 
   /** collectAt's walk of every child a query wide at this level may overlap. */
-  private collectWide(node: IndexNode, spec: Level, level: number, depth: number, prefix: number): void {
+  private collectWide(node: number, spec: Level, level: number, depth: number, prefix: number): void {
+    const nodes = this.nodes;
     const set = this.keys.boxes[spec.field];
     const values = set === undefined ? undefined : approximate(set);
     const pruned = spec.kind !== 'prefix' || spec.width === 32 ? values : undefined;
-    const keys = node.keys ?? [];
-    const kids = node.kids ?? [];
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i]!;
-      const child = kids[i]!;
+    for (let child = nodes.firstChild(node); child !== NONE; child = nodes.nextSibling(child)) {
+      const key = nodes.keyOf(child);
       if (spec.kind === 'prefix') {
         const next = prefix * 256 + key;
         if (pruned === undefined || mayOverlapBytes(pruned, next, depth + 1)) this.collectAt(child, level, depth + 1, next);
