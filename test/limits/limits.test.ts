@@ -74,10 +74,10 @@ describe('includes', () => {
     expect(run.stdout).toMatch(/b\.nft:1:1: error: include cycle: ".*a\.nft" is already being included \[include-error\]/);
   });
 
-  it('refuses a glob include matching 5,000 files, over the limit of 1024', async () => {
+  it('refuses a glob include matching 2,000 files, over the limit of 1024', async () => {
     const globDir = path.join(dir, 'many');
     mkdirSync(globDir);
-    for (let i = 0; i < 5_000; i++) closeSync(openSync(path.join(globDir, `f${i}.nft`), 'w'));
+    for (let i = 0; i < 2_000; i++) closeSync(openSync(path.join(globDir, `f${i}.nft`), 'w'));
     const main = path.join(dir, 'glob-main.nft');
     writeFileSync(main, `include "${globDir}/*.nft"\n`);
     const run = await runCli(['--format', 'compact', main]);
