@@ -4,6 +4,7 @@ import { portWithoutTransport, TRANSPORT_MAPPING_MESSAGE } from './checks/nat-tr
 import { binopChainTooLong } from './checks/binop-chain.js';
 import { concatenationConstant } from './checks/concatenation.js';
 import { mapUseProblems, natMapUse } from './checks/map-uses.js';
+import { natFamilyMessage, natFamilyMissing } from './checks/nat-family.js';
 import { prefixProblem } from './checks/prefix-length.js';
 import { TransportContext } from './checks/transport-conflict.js';
 import { rawPayloadProblem } from './checks/raw-payload.js';
@@ -98,6 +99,8 @@ class RuleReader extends StatementReader implements VerdictEnv {
       case 'redirect': {
         c.index++;
         this.freeArguments();
+        const unknownFamily = natFamilyMissing(c.atoms, start, this.body.matches, this.env.family);
+        if (unknownFamily !== undefined) return this.fail(unknownFamily, natFamilyMessage(w));
         const port = portWithoutTransport(c.atoms, start, c.index, this.body.matches);
         if (port !== undefined) return this.fail(port, TRANSPORT_MAPPING_MESSAGE);
         const natMap = natMapUse(c.atoms, start + 1, c.index);
