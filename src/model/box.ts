@@ -91,21 +91,21 @@ export function boxesOverlapOn(a: Box, b: Box, fields: readonly number[]): boole
  * A box's sets in some of its fields, as doubles (see ApproxSet) packed in one flat array: per
  * field, in the order given, the field's index, the count of bounds (-1 when the box leaves the
  * field open), then the bounds. Coverage checks one for every entry it visits, and each separate
- * object costs a cache miss once a chain holds many thousands of them; sized once, it leaves no
- * grown-out copies behind for the collector.
+ * object costs a cache miss once a chain holds many thousands of them. (A plain array: creating a
+ * Float64Array per entry costs several times as much.)
  */
-export type PackedApprox = Float64Array;
+export type PackedApprox = readonly number[];
 
 export function packedApproximation(box: Box, fields: readonly number[]): PackedApprox {
-  let size = 0;
-  for (const f of fields) size += 2 + (box[f]?.length ?? 0);
-  const packed = new Float64Array(size);
-  let at = 0;
+  const packed: number[] = [];
   for (const f of fields) {
     const set = box[f];
-    packed[at++] = f;
-    packed[at++] = set === undefined ? -1 : set.length;
-    if (set !== undefined) for (const bound of set) packed[at++] = Number(bound);
+    if (set === undefined) {
+      packed.push(f, -1);
+      continue;
+    }
+    packed.push(f, set.length);
+    for (const bound of set) packed.push(Number(bound));
   }
   return packed;
 }
