@@ -158,7 +158,7 @@ class Trie {
   /** `prefix` as in collectAt. A wide subtree small enough is walked as a lookup would, not priced. */
   private costAt(node: number, level: number, depth: number, bound: number, prefix: number): number {
     const nodes = this.nodes;
-    const entries = nodes.entries[node];
+    const entries = nodes.entriesAt(node);
     let cost = 0;
     if (entries !== undefined) {
       cost = entries.length;
@@ -234,9 +234,7 @@ class Trie {
       currentLevel++;
       currentDepth = 0;
     }
-    nodes.countFiling(current);
-    nodes.settle(current);
-    (nodes.entries[current] ??= []).push(entry);
+    nodes.file(current, entry);
   }
 
   /**
@@ -245,7 +243,7 @@ class Trie {
    */
   private collectAt(node: number, level: number, depth: number, prefix: number): void {
     const nodes = this.nodes;
-    const entries = nodes.entries[node];
+    const entries = nodes.entriesAt(node);
     if (entries !== undefined) this.lists.push(entries);
     if (level === this.levels.length) return;
     const wildcard = nodes.wildcard(node);

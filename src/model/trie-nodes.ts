@@ -3,12 +3,17 @@ import type { IndexEntry } from './coverage-index.js';
 /** Marks a free slot of the child table, and a missing node. */
 export const NONE = -1;
 
-/** A node's row: filings at or below it, its wildcard child, its first keyed child, its next sibling. */
-const ROW = 4;
+/**
+ * A node's row: filings at or below it, its wildcard child, its first keyed child, its next
+ * sibling, and how many entries are filed at the node itself (so a walk reads the entry list
+ * only where there is one).
+ */
+const ROW = 5;
 const COUNT = 0;
 const WILDCARD = 1;
 const FIRST_CHILD = 2;
 const NEXT_SIBLING = 3;
+const OWN_ENTRIES = 4;
 
 /** A slot of the child table: parent, key, child. */
 const SLOT = 3;
@@ -28,7 +33,7 @@ export class TrieNodes {
   /** Created by the insert under way and holding nothing yet. */
   private freshness: Uint8Array = new Uint8Array(1024);
   /** Entries filed at each node, in chain order. */
-  readonly entries: (IndexEntry[] | undefined)[] = [];
+  private readonly entries: (IndexEntry[] | undefined)[] = [];
 
   private slots: Int32Array = new Int32Array(2048 * SLOT).fill(NONE);
   private used = 0;
@@ -47,6 +52,19 @@ export class TrieNodes {
 
   countFiling(node: number): void {
     this.rows[node * ROW + COUNT]!++;
+  }
+
+  /** The entries filed at the node itself, in chain order, or undefined when there are none. */
+  entriesAt(node: number): IndexEntry[] | undefined {
+    return this.rows[node * ROW + OWN_ENTRIES] === 0 ? undefined : this.entries[node];
+  }
+
+  /** Files the entry at the node: it then holds something, and later inserts pass through it. */
+  file(node: number, entry: IndexEntry): void {
+    (this.entries[node] ??= []).push(entry);
+    this.rows[node * ROW + OWN_ENTRIES]!++;
+    this.rows[node * ROW + COUNT]!++;
+    this.freshness[node] = 0;
   }
 
   /** The child for entries not narrow at the node's level, or NONE. */
@@ -69,11 +87,6 @@ export class TrieNodes {
 
   isFresh(node: number): boolean {
     return this.freshness[node] === 1;
-  }
-
-  /** The node holds an entry now: later inserts pass through it. */
-  settle(node: number): void {
-    this.freshness[node] = 0;
   }
 
   /** The child of `parent` under `key`, or NONE. */
@@ -119,6 +132,7 @@ export class TrieNodes {
     this.rows[row + WILDCARD] = NONE;
     this.rows[row + FIRST_CHILD] = NONE;
     this.rows[row + NEXT_SIBLING] = NONE;
+    this.rows[row + OWN_ENTRIES] = 0;
     this.freshness[node] = 1;
     // One slot per node, so the array stays contiguous rather than turning into a dictionary.
     this.entries.push(undefined);
