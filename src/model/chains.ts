@@ -10,6 +10,8 @@ export interface ChainJump {
   span: SourceSpan;
 }
 
+const NO_JUMPS: readonly ChainJump[] = [];
+
 /** Chains and sets by name per table; jumps cannot leave a table, so that is all lookups need. */
 export class ChainDirectory {
   private readonly chains = new Map<string, Map<string, Chain>>();
@@ -36,13 +38,14 @@ export class ChainDirectory {
   }
 
   /** Every jump/goto a rule can take, including through verdict-map entries. */
-  jumpsOf(rule: Rule, chain: Chain): ChainJump[] {
+  jumpsOf(rule: Rule, chain: Chain): readonly ChainJump[] {
+    const verdict = rule.verdict;
+    // Most rules end in a plain verdict: no list is made for them.
+    if (verdict === undefined || (verdict.kind !== 'vmap' && verdict.kind !== 'jump' && verdict.kind !== 'goto')) return NO_JUMPS;
     const out: ChainJump[] = [];
     const add = (v: SimpleVerdict): void => {
       if (v.kind === 'jump' || v.kind === 'goto') out.push({ kind: v.kind, target: v.target, span: v.span });
     };
-    const verdict = rule.verdict;
-    if (!verdict) return out;
     if (verdict.kind !== 'vmap') {
       add(verdict);
       return out;

@@ -173,22 +173,21 @@ export class ModelContext {
 }
 
 function buildAlphabet(ruleset: Ruleset): InterfaceAlphabet {
-  const literals: string[] = [];
-  const prefixes: string[] = [];
-  const note = (item: ValueItem): void => {
-    if (item.kind !== 'iface') return;
-    (item.wildcard ? prefixes : literals).push(item.name);
+  const literals = new Set<string>();
+  const prefixes = new Set<string>();
+  const note = (items: readonly ValueItem[]): void => {
+    for (const item of items) if (item.kind === 'iface') (item.wildcard ? prefixes : literals).add(item.name);
   };
   for (const table of ruleset.tables) {
-    for (const set of table.sets) for (const element of set.elements) element.key.forEach(note);
+    for (const set of table.sets) for (const element of set.elements) note(element.key);
     for (const chain of table.chains) {
-      for (const device of chain.base?.devices ?? []) literals.push(device);
+      for (const device of chain.base?.devices ?? []) literals.add(device);
       for (const rule of chain.rules) {
         for (const match of rule.matches) {
-          if (match.kind === 'field') match.items.forEach(note);
-          if (match.kind === 'concat') match.tuples.forEach((tuple) => tuple.forEach(note));
+          if (match.kind === 'field') note(match.items);
+          if (match.kind === 'concat') for (const tuple of match.tuples) note(tuple);
         }
-        if (rule.verdict?.kind === 'vmap') rule.verdict.entries.forEach((entry) => entry.key.forEach(note));
+        if (rule.verdict?.kind === 'vmap') for (const entry of rule.verdict.entries) note(entry.key);
       }
     }
   }
