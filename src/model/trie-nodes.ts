@@ -23,7 +23,8 @@ const SLOT = 3;
  * one open-addressing hash table keyed by (parent, key), each slot's three numbers side by side.
  * A trie of 100k rules has a few hundred thousand nodes: as objects with Maps, each step of a
  * lookup cost several cache misses and the collector copied every node; here a step costs about
- * one probe and one row.
+ * one probe and one row. Keys are small integers by construction (address bytes, protocols,
+ * interface symbols, ports and port buckets below 2^17), so they fit the table's 32-bit slots.
  */
 export class TrieNodes {
   private size = 0;
