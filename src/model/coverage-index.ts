@@ -90,14 +90,15 @@ export class CoverageIndex implements RuleIndex {
   }
 
   /**
-   * Adds the entry lists of one query box from the trie where it is cheapest: ports first for a
-   * query narrow in ports, addresses first otherwise; the other only when that looks dear. Pricing
+   * Adds the entry lists of one query box from the trie where it is cheapest: addresses first for
+   * a query with a narrow destination or wide in ports, ports first otherwise; the other only when
+   * that looks dear. Pricing
    * the first trie walks the very nodes a lookup there would, unless it priced a subtree whole,
    * so its lists are kept when it wins.
    */
   private lookUp(keys: BoxKeys, lists: IndexEntry[][]): void {
     const [portsFirst, addressesFirst] = this.tries as [Trie, Trie];
-    const [first, second] = keys.keys[F.dport] !== undefined ? [portsFirst, addressesFirst] : [addressesFirst, portsFirst];
+    const [first, second] = keys.keys[F.dport] !== undefined && !narrowDestination(keys) ? [portsFirst, addressesFirst] : [addressesFirst, portsFirst];
     const before = lists.length;
     const firstCost = first.cost(keys, Infinity, lists);
     const chosen = firstCost <= CHEAP_ENOUGH || second.cost(keys, firstCost) >= firstCost ? first : second;
@@ -105,6 +106,11 @@ export class CoverageIndex implements RuleIndex {
     lists.length = before;
     chosen.collect(keys, lists);
   }
+}
+
+/** Within one destination /24 (IPv4) or /48 (IPv6): narrow enough that few rules share the branch. */
+function narrowDestination(keys: BoxKeys): boolean {
+  return (keys.keys[F.daddr4]?.length ?? 0) >= 3 || (keys.keys[F.daddr6]?.length ?? 0) >= 6;
 }
 
 /** Up to this many entries in all, a query's lists are sorted together rather than merged lazily. */
