@@ -105,30 +105,27 @@ function portCount(set: IntervalSet): number {
   return count;
 }
 
-function portValues(set: IntervalSet): number[] {
-  const values: number[] = [];
-  for (let i = 0; i < set.length; i += 2) {
-    for (let v = Number(set[i]!); v <= Number(set[i + 1]!); v++) values.push(v);
-  }
-  return values;
-}
 
 /** Port buckets: 16 ports (keys from FINE_BASE) and 256 ports (keys from COARSE_BASE). */
 const FINE_BASE = 1 << 16;
 const COARSE_BASE = FINE_BASE + (1 << 12);
 const MAX_KEYS_PER_ENTRY = 2;
 
-/** The buckets the set's ports fall in, or undefined once there are more than `limit`. */
-function bucketsOf(set: IntervalSet, bits: number, base: number, limit = Infinity): number[] | undefined {
-  const buckets: number[] = [];
+/**
+ * Adds to `keys` the buckets the set's ports fall in; false (and `keys` is not to be used) once
+ * that makes more than `limit` keys.
+ */
+function addBuckets(set: IntervalSet, bits: number, base: number, keys: number[], limit = Infinity): boolean {
+  const first = keys.length;
   for (let i = 0; i < set.length; i += 2) {
-    for (let b = Number(set[i]!) >> bits; b <= Number(set[i + 1]!) >> bits; b++) {
-      if (buckets[buckets.length - 1] === base + b) continue;
-      if (buckets.length === limit) return undefined;
-      buckets.push(base + b);
+    const high = Number(set[i + 1]!) >> bits;
+    for (let b = Number(set[i]!) >> bits; b <= high; b++) {
+      if (keys.length > first && keys[keys.length - 1] === base + b) continue;
+      if (keys.length === limit) return false;
+      keys.push(base + b);
     }
   }
-  return buckets;
+  return true;
 }
 
 /**
@@ -138,13 +135,23 @@ function bucketsOf(set: IntervalSet, bits: number, base: number, limit = Infinit
 function portKeys(set: IntervalSet): readonly number[] | undefined {
   const value = singleValue(set);
   if (value !== undefined) return oneKey(value);
-  return bucketsOf(set, 4, FINE_BASE, MAX_KEYS_PER_ENTRY) ?? bucketsOf(set, 8, COARSE_BASE, MAX_KEYS_PER_ENTRY);
+  const fine: number[] = [];
+  if (addBuckets(set, 4, FINE_BASE, fine, MAX_KEYS_PER_ENTRY)) return fine;
+  const coarse: number[] = [];
+  return addBuckets(set, 8, COARSE_BASE, coarse, MAX_KEYS_PER_ENTRY) ? coarse : undefined;
 }
 
 /** Keys a query looks up: every port and bucket it touches, or undefined to scan them all. */
 function queryPortKeys(set: IntervalSet): number[] | undefined {
   if (portCount(set) > MAX_ENUMERATED_QUERY_PORTS) return undefined;
-  return [...portValues(set), ...bucketsOf(set, 4, FINE_BASE)!, ...bucketsOf(set, 8, COARSE_BASE)!];
+  const keys: number[] = [];
+  for (let i = 0; i < set.length; i += 2) {
+    const high = Number(set[i + 1]!);
+    for (let port = Number(set[i]!); port <= high; port++) keys.push(port);
+  }
+  addBuckets(set, 4, FINE_BASE, keys);
+  addBuckets(set, 8, COARSE_BASE, keys);
+  return keys;
 }
 
 /** The leading bytes all values of the set share (at most `bytes` of them). */
