@@ -116,6 +116,12 @@ export function splitElements(group: Group): Atom[][] {
   return elements;
 }
 
+/** A map element's data: what follows its top-level `:` (nothing for a set element). */
+export function mappingData(element: Atom[]): Atom[] {
+  const colon = element.findIndex((a) => isToken(a, 'Colon'));
+  return colon < 0 ? [] : element.slice(colon + 1);
+}
+
 /** Splits at top-level tokens of the given type (`.` for concatenations). */
 export function splitOn(atoms: Atom[], typeName: string): Atom[][] {
   const parts: Atom[][] = [[]];

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../../../src/ir.js';
 import { type Atom, isGroup } from '../ast.js';
 import { Cursor } from '../cursor.js';
 import { readLhs } from '../expression.js';
-import { firstToken, isToken, isWord, parseError, type SourceFile, splitElements, splitOn, unquote } from '../source.js';
+import { firstToken, isToken, isWord, mappingData, parseError, type SourceFile, splitElements, splitOn, unquote } from '../source.js';
 import { elementProblems } from './set-elements.js';
 
 /** A lookup written `KEY map { … }`, `KEY vmap @m`, `name KEY map { … }` …, as the reader met it. */
@@ -27,8 +27,7 @@ function objectDataProblems(group: Atom, source: SourceFile): Diagnostic[] {
   if (!isGroup(group)) return [];
   const problems: Diagnostic[] = [];
   for (const element of splitElements(group)) {
-    const colon = element.findIndex((a) => isToken(a, 'Colon'));
-    const data = colon < 0 ? [] : element.slice(colon + 1);
+    const data = mappingData(element);
     if (data.length === 1 && isWildcard(data[0]!)) {
       problems.push(parseError(source, firstToken(data[0]!), 'Object mapping data should be a value, not prefix (a name ending in "*" is a prefix)'));
     }
@@ -98,8 +97,7 @@ function oddPortData(group: Atom): Atom | undefined {
   if (!isGroup(group)) return undefined;
   let firstIsRange: boolean | undefined;
   for (const element of splitElements(group)) {
-    const colon = element.findIndex((a) => isToken(a, 'Colon'));
-    const data = colon < 0 ? [] : element.slice(colon + 1);
+    const data = mappingData(element);
     if (data.length === 0) continue;
     const isRange = data.some((a) => isToken(a, 'Dash') || isToken(a, 'Slash'));
     if (firstIsRange === undefined) firstIsRange = isRange;
@@ -111,7 +109,6 @@ function oddPortData(group: Atom): Atom | undefined {
 function concatenatedData(group: Atom): boolean {
   if (!isGroup(group)) return false;
   return splitElements(group).some((element) => {
-    const colon = element.findIndex((a) => isToken(a, 'Colon'));
-    return colon >= 0 && splitOn(element.slice(colon + 1), 'Dot').length > 1;
+    return splitOn(mappingData(element), 'Dot').length > 1;
   });
 }
