@@ -1,5 +1,5 @@
 import type { IToken } from 'chevrotain';
-import type { Chain, Diagnostic, Family, ParseResult, Rule, SourceSpan } from '../../src/ir.js';
+import type { Chain, Diagnostic, Family, ParseResult, Rule, SetDecl, SourceSpan } from '../../src/ir.js';
 import type { Atom, BodyItem, Group, TopItem } from './ast.js';
 import { isGroup } from './ast.js';
 import { applyChainSetting, type PendingPolicies } from './chain-settings.js';
@@ -21,7 +21,7 @@ import { ctTimeoutProblems } from './checks/ct-timeout.js';
 import { tunnelProblems } from './checks/tunnels.js';
 import { hooklessChainSettings } from './checks/hookless-chain.js';
 import { emptyShape, observeSetLine, setBlockProblems, typeofProblems } from './checks/set-declarations.js';
-import { elementProblems, shiftedAddressElements } from './checks/set-elements.js';
+import { type ElementShape, elementProblems, shiftedAddressElements } from './checks/set-elements.js';
 import { setStatementProblem } from './checks/set-statements.js';
 import { classidDataProblems } from './checks/classid.js';
 import { verdictInConcatenation } from './checks/verdict-concat.js';
@@ -286,9 +286,7 @@ export class IrBuilder {
     if (expanded === undefined || !isGroup(expanded[0]!)) return;
     const env = this.verdictEnv(state, undefined, place);
     if ((verb === 'add' || verb === 'create') && set.first !== undefined) {
-      this.diagnostics.push(...elementProblems(expanded[0], { kind: set.first.kind, keyParts: set.first.keyParts ?? 1 }, place.source));
-      this.diagnostics.push(...classidDataProblems(expanded[0], set.decl.dataType, place.source));
-      this.diagnostics.push(...shiftedAddressElements(expanded[0], set.decl.keyType, place.source));
+      this.checkElements(expanded[0], { kind: set.first.kind, keyParts: set.first.keyParts ?? 1 }, set.decl, place.source);
     }
     if (verb === 'add' || verb === 'create') readElements(set.decl, set.spaces, expanded[0], place.source, env);
     else if (verb === 'delete' || verb === 'destroy') removeElements(set.decl, set.spaces, expanded[0], place.source, env);
@@ -415,11 +413,14 @@ export class IrBuilder {
     this.diagnostics.push(...setBlockProblems(name, shape, earlier?.first, place.source));
     entry.first ??= shape;
     const elementShape = { kind: entry.first.kind, keyParts: shape.keyParts ?? entry.first.keyParts ?? 1 };
-    for (const group of elementGroups) {
-      this.diagnostics.push(...elementProblems(group, elementShape, place.source));
-      this.diagnostics.push(...classidDataProblems(group, decl.dataType, place.source));
-      this.diagnostics.push(...shiftedAddressElements(group, decl.keyType, place.source));
-    }
+    for (const group of elementGroups) this.checkElements(group, elementShape, decl, place.source);
+  }
+
+  /** What nft refuses in a group of elements added to a set, in a block or by `add element`. */
+  private checkElements(group: Group, shape: ElementShape, decl: SetDecl, source: SourceFile): void {
+    this.diagnostics.push(...elementProblems(group, shape, source));
+    this.diagnostics.push(...classidDataProblems(group, decl.dataType, source));
+    this.diagnostics.push(...shiftedAddressElements(group, decl.keyType, source));
   }
 
   private chainBlock(items: BodyItem[], state: TableState, chain: Chain, place: Place): void {
