@@ -37,6 +37,25 @@ export function normalizeBox(box: Box): Box | undefined {
   return out ?? box;
 }
 
+/**
+ * normalizeBox on a box the caller owns and may change: dependencies are narrowed in place rather
+ * than in a copy. False when that empties the box.
+ */
+export function normalizeOwnBox(box: (IntervalSet | undefined)[]): boolean {
+  for (let f = 0; f < FIELD_COUNT; f++) {
+    const set = box[f];
+    if (set === undefined) continue;
+    if (set.length === 0) return false;
+    const dep = DEPENDENCIES[f];
+    if (!dep) continue;
+    const current = box[dep.field];
+    const narrowed = current === undefined ? dep.allowed : iv.intersect(current, dep.allowed);
+    if (narrowed.length === 0) return false;
+    box[dep.field] = narrowed;
+  }
+  return true;
+}
+
 export function boxesOverlap(a: Box, b: Box): boolean {
   for (let f = 0; f < FIELD_COUNT; f++) {
     const x = a[f];
@@ -72,8 +91,12 @@ const ALL_FIELDS: readonly number[] = Array.from({ length: FIELD_COUNT }, (_, f)
  * field order. Boxes inside the same universe can only differ from each other in those fields.
  */
 export function narrowedFields(box: Box, universe: Box): number[] {
-  const fields: number[] = [];
-  for (let f = 0; f < FIELD_COUNT; f++) if (box[f] !== universe[f]) fields.push(f);
+  let count = 0;
+  for (let f = 0; f < FIELD_COUNT; f++) if (box[f] !== universe[f]) count++;
+  // Sized exactly: a chain's index keeps one list per entry alive.
+  const fields = new Array<number>(count);
+  let at = 0;
+  for (let f = 0; f < FIELD_COUNT; f++) if (box[f] !== universe[f]) fields[at++] = f;
   return fields;
 }
 
@@ -97,15 +120,20 @@ export function boxesOverlapOn(a: Box, b: Box, fields: readonly number[]): boole
 export type PackedApprox = readonly number[];
 
 export function packedApproximation(box: Box, fields: readonly number[]): PackedApprox {
-  const packed: number[] = [];
+  let size = 0;
+  for (const f of fields) size += 2 + (box[f]?.length ?? 0);
+  // Sized exactly rather than grown by pushes, which would leave slack in every entry the index keeps.
+  const packed = new Array<number>(size);
+  let at = 0;
   for (const f of fields) {
     const set = box[f];
+    packed[at++] = f;
     if (set === undefined) {
-      packed.push(f, -1);
+      packed[at++] = -1;
       continue;
     }
-    packed.push(f, set.length);
-    for (const bound of set) packed.push(Number(bound));
+    packed[at++] = set.length;
+    for (let i = 0; i < set.length; i++) packed[at++] = Number(set[i]!);
   }
   return packed;
 }

@@ -71,8 +71,12 @@ export function chainDiagnostics(directory: ChainDirectory, tables: readonly Tab
   for (const table of tables) {
     for (const chain of table.chains) {
       const out: { target: Chain; jump: ChainJump }[] = [];
-      for (const rule of chain.rules) {
-        for (const jump of directory.jumpsOf(rule, chain)) {
+      const rules = chain.rules;
+      for (let r = 0; r < rules.length; r++) {
+        const jumps = directory.jumpsOf(rules[r]!, chain);
+        // Indexed: this runs once per model, before for-of over every rule would be optimised.
+        for (let j = 0; j < jumps.length; j++) {
+          const jump = jumps[j]!;
           const target = directory.chain(chain, jump.target);
           if (target) {
             out.push({ target, jump });

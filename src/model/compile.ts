@@ -1,5 +1,5 @@
 import type { ConcatMatch, FieldMatch, Match, Rule, SetDecl, SimpleVerdict, ValueItem, VmapVerdict } from '../ir.js';
-import { ANY_BOX, type Box, boxWith, normalizeBox } from './box.js';
+import { ANY_BOX, type Box, boxWith, normalizeBox, normalizeOwnBox } from './box.js';
 import { F, fieldIndex } from './fields.js';
 import type { InterfaceAlphabet } from './interfaces.js';
 import * as iv from './intervals.js';
@@ -66,8 +66,7 @@ export function compileRule(rule: Rule, ctx: CompileContext): CompiledRule {
     if (boxes === undefined) approximate = true;
     else multiBox.push(boxes);
   }
-  const normal = empty ? undefined : normalizeBox(box);
-  let over: Box[] = normal ? [normal] : [];
+  let over: Box[] = !empty && normalizeOwnBox(box) ? [box] : [];
   for (const boxes of multiBox) {
     if (over.length === 0) break;
     over = intersectAll(over, boxes);

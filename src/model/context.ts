@@ -175,20 +175,29 @@ export class ModelContext {
 function buildAlphabet(ruleset: Ruleset): InterfaceAlphabet {
   const literals = new Set<string>();
   const prefixes = new Set<string>();
+  // Indexed loops: this runs once per model, often before for-of over these arrays is optimised,
+  // and unoptimised for-of allocates an iterator result per element of every rule.
   const note = (items: readonly ValueItem[]): void => {
-    for (const item of items) if (item.kind === 'iface') (item.wildcard ? prefixes : literals).add(item.name);
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
+      if (item.kind === 'iface') (item.wildcard ? prefixes : literals).add(item.name);
+    }
+  };
+  const noteRule = (rule: Rule): void => {
+    const matches = rule.matches;
+    for (let m = 0; m < matches.length; m++) {
+      const match = matches[m]!;
+      if (match.kind === 'field') note(match.items);
+      else if (match.kind === 'concat') for (let t = 0; t < match.tuples.length; t++) note(match.tuples[t]!);
+    }
+    if (rule.verdict?.kind === 'vmap') for (const entry of rule.verdict.entries) note(entry.key);
   };
   for (const table of ruleset.tables) {
     for (const set of table.sets) for (const element of set.elements) note(element.key);
     for (const chain of table.chains) {
       for (const device of chain.base?.devices ?? []) literals.add(device);
-      for (const rule of chain.rules) {
-        for (const match of rule.matches) {
-          if (match.kind === 'field') note(match.items);
-          if (match.kind === 'concat') for (const tuple of match.tuples) note(tuple);
-        }
-        if (rule.verdict?.kind === 'vmap') for (const entry of rule.verdict.entries) note(entry.key);
-      }
+      const rules = chain.rules;
+      for (let r = 0; r < rules.length; r++) noteRule(rules[r]!);
     }
   }
   return new InterfaceAlphabet(literals, prefixes);
