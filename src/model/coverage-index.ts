@@ -2,16 +2,14 @@ import type { Box } from './box.js';
 import { DEPENDENCIES, F } from './fields.js';
 import { approximate, type ApproxSet, mayOverlapRange, overlaps } from './intervals.js';
 import { type BoxKeys, boxKeys, keyHigh, keyLow, type Level, ORDERS, scratchKeys } from './index-keys.js';
-import { EntryMerge } from './entry-merge.js';
+import { SerialMerge } from './serial-merge.js';
 import { NONE, TrieNodes } from './trie-nodes.js';
 
 /** One indexed box of an earlier rule, with what coverage needs to know about it. */
 export interface IndexEntry {
   box: Box;
-  /** Order of creation in the chain: entries of earlier rules come first. */
+  /** Order of creation in the chain, from 0: entries of earlier rules come first. */
   serial: number;
-  /** Last query that visited this entry, so entries stored under several keys are seen once. */
-  stamp: number;
 }
 
 /** What a query reports back for each entry it visits. */
@@ -29,13 +27,20 @@ export interface RuleIndex {
   query(boxes: readonly Box[], visitor: IndexVisitor): void;
 }
 
-/** Earlier rules' boxes, filed so that a query visits only those that can overlap it. */
+/**
+ * Earlier rules' boxes, filed so that a query visits only those that can overlap it. The tries
+ * file entries by serial; a query gathers the nodes it must visit, as references that say which
+ * trie (see nodeRef), then visits their entries in chain order.
+ */
 export class CoverageIndex implements RuleIndex {
-  private readonly tries = ORDERS.map((levels) => new Trie(levels));
-  private stamp = 0;
+  private readonly bySerial: IndexEntry[] = [];
+  private readonly tries = ORDERS.map((levels, tag) => new Trie(levels, tag));
   private readonly keys = scratchKeys();
+  private readonly found: number[] = [];
+  private readonly serials: number[] = [];
 
   insert(entry: IndexEntry): void {
+    this.bySerial[entry.serial] = entry;
     const keys = boxKeys(entry.box, false, this.keys);
     for (const trie of this.tries) trie.insert(entry, keys);
   }
@@ -46,66 +51,93 @@ export class CoverageIndex implements RuleIndex {
    * Each box is looked up in the trie whose estimated cost for it is lowest.
    */
   query(boxes: readonly Box[], visitor: IndexVisitor): void {
-    this.stamp++;
-    const lists: IndexEntry[][] = [];
-    for (const box of boxes) this.lookUp(boxKeys(box, true, this.keys), lists);
-    if (lists.length === 1) {
-      for (const entry of lists[0]!) if (visitor.visit(entry) === 'done') return;
-      return;
-    }
+    const found = this.found;
+    found.length = 0;
+    for (const box of boxes) this.lookUp(boxKeys(box, true, this.keys), found);
     let total = 0;
-    for (const list of lists) total += list.length;
-    if (total <= FEW_ENTRIES) {
-      for (const entry of this.inChainOrder(lists)) if (visitor.visit(entry) === 'done') return;
-      return;
+    for (const ref of found) total += this.trieOf(ref).nodes.ownCount(nodeOf(ref));
+    if (total <= FEW_ENTRIES) this.visitFew(found, visitor);
+    else this.visitMany(found, visitor);
+  }
+
+  private trieOf(ref: number): Trie {
+    return this.tries[ref & 1]!;
+  }
+
+  /** The entries of nodes holding a few in all, sorted together: cheaper than a heap merge. */
+  private visitFew(found: readonly number[], visitor: IndexVisitor): void {
+    const serials = this.serials;
+    serials.length = 0;
+    for (const ref of found) {
+      const nodes = this.trieOf(ref).nodes;
+      const node = nodeOf(ref);
+      insertSorted(serials, nodes.firstSerial(node));
+      if (nodes.ownCount(node) > 1) for (const serial of nodes.laterSerials(node)) insertSorted(serials, serial);
     }
-    const merge = new EntryMerge(lists);
-    for (let entry = merge.next(); entry !== undefined; entry = merge.next()) {
-      if (entry.stamp === this.stamp) continue;
-      entry.stamp = this.stamp;
-      if (visitor.visit(entry) === 'done') return;
+    let previous = -1;
+    for (const serial of serials) {
+      if (serial === previous) continue;
+      previous = serial;
+      if (visitor.visit(this.bySerial[serial]!) === 'done') return;
+    }
+  }
+
+  /** The entries of nodes holding many, merged lazily: a visitor done early never sees most of them. */
+  private visitMany(found: readonly number[], visitor: IndexVisitor): void {
+    const firsts: number[] = [];
+    const lists: (readonly number[])[] = [firsts];
+    for (const ref of found) {
+      const nodes = this.trieOf(ref).nodes;
+      const node = nodeOf(ref);
+      firsts.push(nodes.firstSerial(node));
+      if (nodes.ownCount(node) > 1) lists.push(nodes.laterSerials(node));
+    }
+    firsts.sort((a, b) => a - b);
+    const merge = new SerialMerge(lists);
+    let previous = -1;
+    for (let serial = merge.next(); serial !== -1; serial = merge.next()) {
+      if (serial === previous) continue;
+      previous = serial;
+      if (visitor.visit(this.bySerial[serial]!) === 'done') return;
     }
   }
 
   /**
-   * The entries of a few short lists, each once, sorted by insertion: cheaper than a heap merge
-   * when most lists hold one entry and the visitor sees nearly all of them anyway.
+   * Adds the nodes to visit for one query box from the trie where it is cheapest: addresses first
+   * for a query with a narrow destination or wide in ports, ports first otherwise; the other only
+   * when that looks dear. Pricing the first trie walks the very nodes a lookup there would, unless
+   * it priced a subtree whole, so its nodes are kept when it wins.
    */
-  private inChainOrder(lists: readonly IndexEntry[][]): IndexEntry[] {
-    const out: IndexEntry[] = [];
-    for (const list of lists) {
-      for (const entry of list) {
-        if (entry.stamp === this.stamp) continue;
-        entry.stamp = this.stamp;
-        let at = out.length;
-        out.push(entry);
-        while (at > 0 && out[at - 1]!.serial > entry.serial) {
-          out[at] = out[at - 1]!;
-          at--;
-        }
-        out[at] = entry;
-      }
-    }
-    return out;
-  }
-
-  /**
-   * Adds the entry lists of one query box from the trie where it is cheapest: addresses first for
-   * a query with a narrow destination or wide in ports, ports first otherwise; the other only when
-   * that looks dear. Pricing
-   * the first trie walks the very nodes a lookup there would, unless it priced a subtree whole,
-   * so its lists are kept when it wins.
-   */
-  private lookUp(keys: BoxKeys, lists: IndexEntry[][]): void {
+  private lookUp(keys: BoxKeys, found: number[]): void {
     const [portsFirst, addressesFirst] = this.tries as [Trie, Trie];
     const [first, second] = keys.keys[F.dport] !== undefined && !narrowDestination(keys) ? [portsFirst, addressesFirst] : [addressesFirst, portsFirst];
-    const before = lists.length;
-    const firstCost = first.cost(keys, Infinity, lists);
+    const before = found.length;
+    const firstCost = first.cost(keys, Infinity, found);
     const chosen = firstCost <= CHEAP_ENOUGH || second.cost(keys, firstCost) >= firstCost ? first : second;
     if (chosen === first && first.walkedWhole) return;
-    lists.length = before;
-    chosen.collect(keys, lists);
+    found.length = before;
+    chosen.collect(keys, found);
   }
+}
+
+/** A node of trie `tag` as one number, so that a query's nodes of both tries share one list. */
+function nodeRef(node: number, tag: number): number {
+  return node * 2 + tag;
+}
+
+function nodeOf(ref: number): number {
+  return ref >>> 1;
+}
+
+/** Insertion into a short ascending list. */
+function insertSorted(list: number[], serial: number): void {
+  let at = list.length;
+  list.push(serial);
+  while (at > 0 && list[at - 1]! > serial) {
+    list[at] = list[at - 1]!;
+    at--;
+  }
+  list[at] = serial;
 }
 
 /** Within one destination /24 (IPv4) or /48 (IPv6): narrow enough that few rules share the branch. */
@@ -121,16 +153,20 @@ const CHEAP_ENOUGH = 16;
 const SMALL_WIDE_SUBTREE = 16;
 
 class Trie {
-  private readonly nodes = new TrieNodes();
+  readonly nodes = new TrieNodes();
   private readonly root = this.nodes.root();
   private keys: BoxKeys = { keys: [], boxes: [] };
-  private lists: IndexEntry[][] = [];
-  /** The entry lists the pricing walk passes, when the caller keeps them. */
-  private passed: IndexEntry[][] | undefined;
+  /** Where a walk adds the nodes holding entries it passes (see nodeRef). */
+  private found: number[] = [];
+  /** The nodes the pricing walk passes, when the caller keeps them. */
+  private passed: number[] | undefined;
   /** The last pricing walked every node a lookup would, rather than pricing a subtree at its count. */
   walkedWhole = true;
 
-  constructor(private readonly levels: readonly Level[]) {}
+  constructor(
+    private readonly levels: readonly Level[],
+    private readonly tag: number,
+  ) {}
 
   insert(entry: IndexEntry, keys: BoxKeys): void {
     let last = -1;
@@ -141,10 +177,10 @@ class Trie {
     this.insertAt(this.root, 0, 0, entry, keys, last);
   }
 
-  /** Adds to `lists` the entry lists of every node on a branch the query's box may overlap. */
-  collect(keys: BoxKeys, lists: IndexEntry[][]): void {
+  /** Adds to `found` every node holding entries on a branch the query's box may overlap. */
+  collect(keys: BoxKeys, found: number[]): void {
     this.keys = keys;
-    this.lists = lists;
+    this.found = found;
     this.collectAt(this.root, 0, 0, 0);
   }
 
@@ -152,7 +188,7 @@ class Trie {
    * About how many filings a query for `keys` would visit here: the entries on the branches its
    * keys lead to, plus whole subtrees where it is wide. Stops counting once past `bound`.
    */
-  cost(keys: BoxKeys, bound: number, passed?: IndexEntry[][]): number {
+  cost(keys: BoxKeys, bound: number, passed?: number[]): number {
     this.keys = keys;
     this.passed = passed;
     this.walkedWhole = true;
@@ -164,12 +200,9 @@ class Trie {
   /** `prefix` as in collectAt. A wide subtree small enough is walked as a lookup would, not priced. */
   private costAt(node: number, level: number, depth: number, bound: number, prefix: number): number {
     const nodes = this.nodes;
-    const entries = nodes.entriesAt(node);
-    let cost = 0;
-    if (entries !== undefined) {
-      cost = entries.length;
-      this.passed?.push(entries);
-    }
+    const own = nodes.ownCount(node);
+    let cost = own;
+    if (own > 0) this.passed?.push(nodeRef(node, this.tag));
     if (level === this.levels.length || cost > bound) return cost;
     const wildcard = nodes.wildcard(node);
     if (wildcard !== NONE) cost += this.costAt(wildcard, level + 1, 0, bound - cost, 0);
@@ -178,9 +211,9 @@ class Trie {
     const known = this.keys.keys[spec.field];
     if (known === undefined || (spec.kind === 'prefix' && depth >= known.length)) {
       if (this.excludedByProtocol(spec)) return cost;
-      const wide = nodes.count(node) - (entries?.length ?? 0) - (wildcard === NONE ? 0 : nodes.count(wildcard));
+      const wide = nodes.count(node) - own - (wildcard === NONE ? 0 : nodes.count(wildcard));
       if (this.passed !== undefined && wide <= SMALL_WIDE_SUBTREE) {
-        this.lists = this.passed;
+        this.found = this.passed;
         this.collectWide(node, spec, level, depth, prefix);
       } else {
         this.walkedWhole = false;
@@ -209,7 +242,8 @@ class Trie {
   /**
    * Files the entry down its narrow levels and stops after `last`, the last of them, or at the
    * first node it creates: an entry alone on its path needs no deeper nodes, and a query that
-   * reaches the node visits it anyway (the visitor checks the real overlap).
+   * reaches the node visits it anyway (the visitor checks the real overlap). Moving such an entry
+   * down when a later one passes its node, so that fewer queries visit it, cost more than it saved.
    */
   private insertAt(node: number, level: number, depth: number, entry: IndexEntry, keys: BoxKeys, last: number): void {
     const nodes = this.nodes;
@@ -240,7 +274,7 @@ class Trie {
       currentLevel++;
       currentDepth = 0;
     }
-    nodes.file(current, entry);
+    nodes.file(current, entry.serial);
   }
 
   /**
@@ -249,8 +283,7 @@ class Trie {
    */
   private collectAt(node: number, level: number, depth: number, prefix: number): void {
     const nodes = this.nodes;
-    const entries = nodes.entriesAt(node);
-    if (entries !== undefined) this.lists.push(entries);
+    if (nodes.ownCount(node) > 0) this.found.push(nodeRef(node, this.tag));
     if (level === this.levels.length) return;
     const wildcard = nodes.wildcard(node);
     if (wildcard !== NONE) this.collectAt(wildcard, level + 1, 0, 0);

@@ -83,7 +83,7 @@ function coverChain(ctx: ModelContext, chain: Chain, summaries: ReturnSummaries,
     for (const box of boxes) {
       const fields = narrowedFields(box, universe);
       const approx = packedApproximation(box, fields);
-      const entry: CoverEntry = { box, serial: serial++, stamp: 0, rule, verdict, certain, fields, approx, signature };
+      const entry: CoverEntry = { box, serial: serial++, rule, verdict, certain, fields, approx, signature };
       index.insert(entry);
       entries.push(entry);
     }
@@ -101,11 +101,7 @@ function coverChain(ctx: ModelContext, chain: Chain, summaries: ReturnSummaries,
     if (kept.length < entries.length) {
       entries = kept;
       index = createIndex();
-      for (const entry of entries) {
-        // The new index counts query rounds from zero again.
-        entry.stamp = 0;
-        index.insert(entry);
-      }
+      for (const entry of entries) index.insert(entry);
     }
   }
 }

@@ -62,23 +62,25 @@ export function boxKeys(box: Box, forQuery: boolean, into: BoxKeys): BoxKeys {
   into.boxes = box;
   for (const spec of ORDERS[0]!) {
     const set = box[spec.field];
-    keys[spec.field] = undefined;
-    if (set === undefined) continue;
-    switch (spec.kind) {
-      case 'point': {
-        const value = singleValue(set);
-        keys[spec.field] = value === undefined ? undefined : oneKey(value);
-        break;
-      }
-      case 'port':
-        keys[spec.field] = forQuery ? queryPortKeys(set) : portKeys(set);
-        break;
-      case 'prefix':
-        keys[spec.field] = prefixBytes(set, spec.width, spec.bytes);
-        break;
-    }
+    keys[spec.field] = forQuery && set !== undefined && spec.kind === 'port' ? queryPortKeys(set) : levelKeys(box, spec);
   }
   return into;
+}
+
+/** The keys an entry's box is filed under at one level (see BoxKeys). */
+function levelKeys(box: Box, spec: Level): readonly number[] | undefined {
+  const set = box[spec.field];
+  if (set === undefined) return undefined;
+  switch (spec.kind) {
+    case 'point': {
+      const value = singleValue(set);
+      return value === undefined ? undefined : oneKey(value);
+    }
+    case 'port':
+      return portKeys(set);
+    case 'prefix':
+      return prefixBytes(set, spec.width, spec.bytes);
+  }
 }
 
 /** The lowest value filed under the key of a point or port level. */

@@ -19,15 +19,12 @@ export function interval(low: bigint, high: bigint): IntervalSet {
 /** Sorts and merges arbitrary intervals (given flat) into canonical form. */
 export function normalize(flat: readonly bigint[]): IntervalSet {
   if (flat.length <= 2) return flat.length === 2 && flat[0]! <= flat[1]! ? flat : EMPTY;
-  const pairs: [bigint, bigint][] = [];
-  for (let i = 0; i < flat.length; i += 2) {
-    const low = flat[i]!;
-    const high = flat[i + 1]!;
-    if (low <= high) pairs.push([low, high]);
-  }
-  pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const sorted = flat.length <= 2 * FEW_INTERVALS ? sortFewFlat(flat) : sortManyFlat(flat);
   const out: bigint[] = [];
-  for (const [low, high] of pairs) {
+  for (let i = 0; i < sorted.length; i += 2) {
+    const low = sorted[i]!;
+    const high = sorted[i + 1]!;
+    if (low > high) continue;
     const last = out.length - 1;
     if (last > 0 && low <= out[last]! + 1n) {
       if (high > out[last]!) out[last] = high;
@@ -36,6 +33,36 @@ export function normalize(flat: readonly bigint[]): IntervalSet {
     }
   }
   return exact(out);
+}
+
+/** Up to this many intervals (a rule's anonymous set), insertion sort beats building pairs for Array.sort. */
+const FEW_INTERVALS = 16;
+
+/** A flat copy of `flat` with its intervals in order of their low bounds, sorted in place. */
+function sortFewFlat(flat: readonly bigint[]): bigint[] {
+  const out = flat.slice();
+  for (let i = 2; i < out.length; i += 2) {
+    const low = out[i]!;
+    const high = out[i + 1]!;
+    let at = i;
+    while (at > 0 && out[at - 2]! > low) {
+      out[at] = out[at - 2]!;
+      out[at + 1] = out[at - 1]!;
+      at -= 2;
+    }
+    out[at] = low;
+    out[at + 1] = high;
+  }
+  return out;
+}
+
+function sortManyFlat(flat: readonly bigint[]): bigint[] {
+  const pairs: [bigint, bigint][] = [];
+  for (let i = 0; i < flat.length; i += 2) pairs.push([flat[i]!, flat[i + 1]!]);
+  pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const out: bigint[] = [];
+  for (const [low, high] of pairs) out.push(low, high);
+  return out;
 }
 
 export function contains(set: IntervalSet, value: bigint): boolean {

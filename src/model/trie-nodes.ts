@@ -1,19 +1,17 @@
-import type { IndexEntry } from './coverage-index.js';
-
 /** Marks a free slot of the child table, and a missing node. */
 export const NONE = -1;
 
 /**
  * A node's row: filings at or below it, its wildcard child, its first keyed child, its next
- * sibling, and how many entries are filed at the node itself (so a walk reads the entry list
- * only where there is one).
+ * sibling, how many entries are filed at the node itself, and the serial of the first of them.
  */
-const ROW = 5;
+const ROW = 6;
 const COUNT = 0;
 const WILDCARD = 1;
 const FIRST_CHILD = 2;
 const NEXT_SIBLING = 3;
 const OWN_ENTRIES = 4;
+const FIRST_ENTRY = 5;
 
 /** A slot of the child table: parent, key, child. */
 const SLOT = 3;
@@ -33,8 +31,11 @@ export class TrieNodes {
   private keys: Int32Array = new Int32Array(1024);
   /** Created by the insert under way and holding nothing yet. */
   private freshness: Uint8Array = new Uint8Array(1024);
-  /** Entries filed at each node, in chain order. */
-  private readonly entries: (IndexEntry[] | undefined)[] = [];
+  /**
+   * Serials of the entries filed at a node after its first, in chain order. Most nodes hold one
+   * entry, which their row holds; serials are small integers, which the collector need not trace.
+   */
+  private readonly later: (number[] | undefined)[] = [];
 
   private slots: Int32Array = new Int32Array(2048 * SLOT).fill(NONE);
   private used = 0;
@@ -55,19 +56,30 @@ export class TrieNodes {
     this.rows[node * ROW + COUNT]!++;
   }
 
-  /** The entries filed at the node itself, in chain order, or undefined when there are none. */
-  entriesAt(node: number): IndexEntry[] | undefined {
-    return this.rows[node * ROW + OWN_ENTRIES] === 0 ? undefined : this.entries[node];
+  /** How many entries are filed at the node itself. */
+  ownCount(node: number): number {
+    return this.rows[node * ROW + OWN_ENTRIES]!;
+  }
+
+  /** The serial of the first entry filed at the node, when it holds any. */
+  firstSerial(node: number): number {
+    return this.rows[node * ROW + FIRST_ENTRY]!;
+  }
+
+  /** The serials of the node's entries after its first, in chain order, when it holds more than one. */
+  laterSerials(node: number): readonly number[] {
+    return this.later[node]!;
   }
 
   /** Files the entry at the node: it then holds something, and later inserts pass through it. */
-  file(node: number, entry: IndexEntry): void {
-    const entries = this.entries[node];
-    // A literal holds exactly its one entry; `[]` and a push would reserve 17 slots, and most nodes keep one entry.
-    if (entries === undefined) this.entries[node] = [entry];
-    else entries.push(entry);
-    this.rows[node * ROW + OWN_ENTRIES]!++;
-    this.rows[node * ROW + COUNT]!++;
+  file(node: number, serial: number): void {
+    const row = node * ROW;
+    const own = this.rows[row + OWN_ENTRIES]!;
+    if (own === 0) this.rows[row + FIRST_ENTRY] = serial;
+    else if (own === 1) this.later[node] = [serial];
+    else this.later[node]!.push(serial);
+    this.rows[row + OWN_ENTRIES] = own + 1;
+    this.rows[row + COUNT]!++;
     this.freshness[node] = 0;
   }
 
@@ -139,7 +151,7 @@ export class TrieNodes {
     this.rows[row + OWN_ENTRIES] = 0;
     this.freshness[node] = 1;
     // One slot per node, so the array stays contiguous rather than turning into a dictionary.
-    this.entries.push(undefined);
+    this.later.push(undefined);
     return node;
   }
 

@@ -1,24 +1,23 @@
-import type { IndexEntry } from './coverage-index.js';
-
 /**
- * Merges lists of index entries, each already in chain order, into one stream in chain order: a
- * binary heap of list heads keyed by serial. Entries filed in several lists come out once per
- * list; the caller skips repeats.
+ * Merges lists of entry serials, each ascending, into one ascending stream: a binary heap of list
+ * heads. A serial in several lists comes out once per list; the caller skips repeats, which the
+ * order puts side by side.
  */
-export class EntryMerge {
+export class SerialMerge {
   private readonly heap: number[] = [];
   private readonly offsets: number[];
 
-  constructor(private readonly lists: readonly (readonly IndexEntry[])[]) {
+  constructor(private readonly lists: readonly (readonly number[])[]) {
     this.offsets = new Array<number>(lists.length).fill(0);
     for (let i = 0; i < lists.length; i++) if (lists[i]!.length > 0) this.push(i);
   }
 
-  next(): IndexEntry | undefined {
+  /** The next serial, or -1 when every list is used up. */
+  next(): number {
     const heap = this.heap;
-    if (heap.length === 0) return undefined;
+    if (heap.length === 0) return -1;
     const list = heap[0]!;
-    const entry = this.lists[list]![this.offsets[list]!]!;
+    const serial = this.lists[list]![this.offsets[list]!]!;
     this.offsets[list]!++;
     if (this.offsets[list]! < this.lists[list]!.length) this.siftDown(0);
     else {
@@ -28,11 +27,11 @@ export class EntryMerge {
         this.siftDown(0);
       }
     }
-    return entry;
+    return serial;
   }
 
   private head(list: number): number {
-    return this.lists[list]![this.offsets[list]!]!.serial;
+    return this.lists[list]![this.offsets[list]!]!;
   }
 
   private push(list: number): void {
