@@ -81,7 +81,7 @@ export function intersectBoxes(a: Box, b: Box): Box | undefined {
 /** `a \ b` as disjoint boxes; `[a]` itself when they do not overlap. */
 export function subtractBox(a: Box, b: Box): Box[] {
   if (!boxesOverlap(a, b)) return [a];
-  return subtractOverlapping(a, b, ALL_FIELDS);
+  return subtractOverlapping(a, { fields: ALL_FIELDS, sets: b });
 }
 
 const ALL_FIELDS: readonly number[] = Array.from({ length: FIELD_COUNT }, (_, f) => f);
@@ -100,42 +100,39 @@ export function narrowedFields(box: Box, universe: Box): number[] {
   return fields;
 }
 
+/**
+ * A box inside a known universe, kept as only the fields where it is narrower (in field order)
+ * and its sets there, in the same order: all that boxesOverlapOn and subtractOverlapping read of
+ * it, and a fraction of a whole box's size for the many a coverage index keeps.
+ */
+export interface NarrowedBox {
+  readonly fields: readonly number[];
+  readonly sets: readonly (IntervalSet | undefined)[];
+}
+
+/** The box's sets in `fields`, in that order. */
+export function setsIn(box: Box, fields: readonly number[]): (IntervalSet | undefined)[] {
+  const sets = new Array<IntervalSet | undefined>(fields.length);
+  for (let k = 0; k < fields.length; k++) sets[k] = box[fields[k]!];
+  return sets;
+}
+
+/** The whole box again: the universe with the narrowed sets put back. */
+export function widened(box: NarrowedBox, universe: Box): Box {
+  const whole = universe.slice();
+  for (let k = 0; k < box.fields.length; k++) whole[box.fields[k]!] = box.sets[k];
+  return whole;
+}
+
 /** boxesOverlap for a `b` whose other fields are its universe's, which contains `a`. */
-export function boxesOverlapOn(a: Box, b: Box, fields: readonly number[]): boolean {
-  for (const f of fields) {
-    const x = a[f];
-    const y = b[f];
+export function boxesOverlapOn(a: Box, b: NarrowedBox): boolean {
+  const { fields, sets } = b;
+  for (let k = 0; k < fields.length; k++) {
+    const x = a[fields[k]!];
+    const y = sets[k];
     if (x !== undefined && y !== undefined && x !== y && !iv.overlaps(x, y)) return false;
   }
   return true;
-}
-
-/**
- * A box's sets in some of its fields, as doubles (see ApproxSet) packed in one flat array: per
- * field, in the order given, the field's index, the count of bounds (-1 when the box leaves the
- * field open), then the bounds. Coverage checks one for every entry it visits, and each separate
- * object costs a cache miss once a chain holds many thousands of them. (A plain array: creating a
- * Float64Array per entry costs several times as much.)
- */
-export type PackedApprox = readonly number[];
-
-export function packedApproximation(box: Box, fields: readonly number[]): PackedApprox {
-  let size = 0;
-  for (const f of fields) size += 2 + (box[f]?.length ?? 0);
-  // Sized exactly rather than grown by pushes, which would leave slack in every entry the index keeps.
-  const packed = new Array<number>(size);
-  let at = 0;
-  for (const f of fields) {
-    const set = box[f];
-    packed[at++] = f;
-    if (set === undefined) {
-      packed[at++] = -1;
-      continue;
-    }
-    packed[at++] = set.length;
-    for (let i = 0; i < set.length; i++) packed[at++] = Number(set[i]!);
-  }
-  return packed;
 }
 
 /** A box's sets as doubles, each approximated the first time it is asked for. */
@@ -156,30 +153,14 @@ export class LazyApproxBox {
   }
 }
 
-/**
- * boxesOverlapOn on approximations, `b` given by packedApproximation over the fields it may be
- * narrower in: false only when the boxes certainly do not overlap.
- */
-export function boxesMayOverlapPacked(a: LazyApproxBox, b: PackedApprox): boolean {
-  let at = 0;
-  while (at < b.length) {
-    const field = b[at]!;
-    const count = b[at + 1]!;
-    at += 2;
-    if (count < 0) continue;
-    const x = a.set(field);
-    if (x !== undefined && !iv.mayOverlapPacked(x, b, at, at + count)) return false;
-    at += count;
-  }
-  return true;
-}
-
-/** `a \ b` for overlapping boxes, splitting only on `fields` (where `b` may be narrower than `a`). */
-export function subtractOverlapping(a: Box, b: Box, fields: readonly number[]): Box[] {
+/** `a \ b` for overlapping boxes, splitting only on b's narrowed fields (where it may be narrower than `a`). */
+export function subtractOverlapping(a: Box, b: NarrowedBox): Box[] {
   const pieces: Box[] = [];
   let current: (IntervalSet | undefined)[] | undefined;
-  for (const f of fields) {
-    const y = b[f];
+  const { fields, sets } = b;
+  for (let k = 0; k < fields.length; k++) {
+    const f = fields[k]!;
+    const y = sets[k];
     if (y === undefined) continue;
     const base = current ?? a;
     const x = base[f];

@@ -5,24 +5,18 @@ import { type BoxKeys, boxKeys, keyHigh, keyLow, type Level, ORDERS, scratchKeys
 import { SerialMerge } from './serial-merge.js';
 import { NONE, TrieNodes } from './trie-nodes.js';
 
-/** One indexed box of an earlier rule, with what coverage needs to know about it. */
-export interface IndexEntry {
-  box: Box;
-  /** Order of creation in the chain, from 0: entries of earlier rules come first. */
-  serial: number;
-}
-
 /** What a query reports back for each entry it visits. */
 export type VisitResult = 'unchanged' | 'done';
 
-/** The caller of a query: it looks at entries in chain order until it has what it needs. */
+/** The caller of a query: it looks at entries (by serial) in chain order until it has what it needs. */
 export interface IndexVisitor {
-  visit(entry: IndexEntry): VisitResult;
+  visit(serial: number): VisitResult;
 }
 
 /** Where coverage looks up the entries of earlier rules. */
 export interface RuleIndex {
-  insert(entry: IndexEntry): void;
+  /** Files an earlier rule's box under its serial: its order of creation in the chain, from 0. */
+  insert(serial: number, box: Box): void;
   /** Visits, in chain order and each once, at least every entry that overlaps one of `boxes`, until the visitor is done. */
   query(boxes: readonly Box[], visitor: IndexVisitor): void;
 }
@@ -33,16 +27,14 @@ export interface RuleIndex {
  * trie (see nodeRef), then visits their entries in chain order.
  */
 export class CoverageIndex implements RuleIndex {
-  private readonly bySerial: IndexEntry[] = [];
   private readonly tries = ORDERS.map((levels, tag) => new Trie(levels, tag));
   private readonly keys = scratchKeys();
   private readonly found: number[] = [];
   private readonly serials: number[] = [];
 
-  insert(entry: IndexEntry): void {
-    this.bySerial[entry.serial] = entry;
-    const keys = boxKeys(entry.box, false, this.keys);
-    for (const trie of this.tries) trie.insert(entry, keys);
+  insert(serial: number, box: Box): void {
+    const keys = boxKeys(box, false, this.keys);
+    for (const trie of this.tries) trie.insert(serial, keys);
   }
 
   /**
@@ -78,7 +70,7 @@ export class CoverageIndex implements RuleIndex {
     for (const serial of serials) {
       if (serial === previous) continue;
       previous = serial;
-      if (visitor.visit(this.bySerial[serial]!) === 'done') return;
+      if (visitor.visit(serial) === 'done') return;
     }
   }
 
@@ -98,7 +90,7 @@ export class CoverageIndex implements RuleIndex {
     for (let serial = merge.next(); serial !== -1; serial = merge.next()) {
       if (serial === previous) continue;
       previous = serial;
-      if (visitor.visit(this.bySerial[serial]!) === 'done') return;
+      if (visitor.visit(serial) === 'done') return;
     }
   }
 
@@ -168,13 +160,13 @@ class Trie {
     private readonly tag: number,
   ) {}
 
-  insert(entry: IndexEntry, keys: BoxKeys): void {
+  insert(serial: number, keys: BoxKeys): void {
     let last = -1;
     for (let level = 0; level < this.levels.length; level++) {
       const known = keys.keys[this.levels[level]!.field];
       if (known !== undefined && known.length > 0) last = level;
     }
-    this.insertAt(this.root, 0, 0, entry, keys, last);
+    this.insertAt(this.root, 0, 0, serial, keys, last);
   }
 
   /** Adds to `found` every node holding entries on a branch the query's box may overlap. */
@@ -245,7 +237,7 @@ class Trie {
    * reaches the node visits it anyway (the visitor checks the real overlap). Moving such an entry
    * down when a later one passes its node, so that fewer queries visit it, cost more than it saved.
    */
-  private insertAt(node: number, level: number, depth: number, entry: IndexEntry, keys: BoxKeys, last: number): void {
+  private insertAt(node: number, level: number, depth: number, serial: number, keys: BoxKeys, last: number): void {
     const nodes = this.nodes;
     let current = node;
     let currentLevel = level;
@@ -267,14 +259,14 @@ class Trie {
         continue;
       }
       if (known !== undefined && known.length > 1) {
-        for (const key of known) this.insertAt(nodes.child(current, key), currentLevel + 1, 0, entry, keys, last);
+        for (const key of known) this.insertAt(nodes.child(current, key), currentLevel + 1, 0, serial, keys, last);
         return;
       }
       current = known === undefined ? nodes.next(current) : nodes.child(current, known[0]!);
       currentLevel++;
       currentDepth = 0;
     }
-    nodes.file(current, entry.serial);
+    nodes.file(current, serial);
   }
 
   /**

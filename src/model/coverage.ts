@@ -1,19 +1,10 @@
 import type { Chain, Rule, SimpleVerdict, Verdict } from '../ir.js';
-import { compileRule, type EffectiveRule } from './compile.js';
-import {
-  type Box,
-  boxesMayOverlapPacked,
-  boxesOverlapOn,
-  LazyApproxBox,
-  narrowedFields,
-  type PackedApprox,
-  packedApproximation,
-  subtractOverlapping,
-} from './box.js';
+import { type CompileContext, compileRule, type EffectiveRule } from './compile.js';
+import { ApproxPool } from './approx-pool.js';
+import { type Box, boxesOverlapOn, LazyApproxBox, type NarrowedBox, narrowedFields, setsIn, subtractOverlapping, widened } from './box.js';
 import type { ModelContext } from './context.js';
-import { CoverageIndex, type IndexEntry, type IndexVisitor, type RuleIndex, type VisitResult } from './coverage-index.js';
+import { CoverageIndex, type IndexVisitor, type RuleIndex, type VisitResult } from './coverage-index.js';
 import { verdictEffect } from './evaluate.js';
-import type { InterfaceAlphabet } from './interfaces.js';
 import { MutationFinder } from './overrides.js';
 import type { Packet } from './packet.js';
 import { intersectAll, subtractAll } from './space.js';
@@ -27,7 +18,7 @@ export interface Coverage {
    * The earlier rules that decide first part of this rule's packets, in chain order, with those
    * that may decide some of them first (a rate-limited rule, a jump into a chain that may decide).
    */
-  coveredBy: Rule[];
+  coveredBy: readonly Rule[];
   /** Every covering rule gives the same verdict as this rule. */
   sameVerdict: boolean;
   /** The rule's matches select no packet at all (of those that can reach its chain). */
@@ -41,7 +32,10 @@ const MAX_REMAINING_BOXES = 512;
 /** Chains longer than this are not summarised for jumps into them: such a jump decides nothing. */
 const MAX_SUMMARISED_RULES = 5000;
 
-interface CoverEntry extends IndexEntry {
+/** An earlier rule's box in the index, kept narrowed (see NarrowedBox): the chain keeps thousands. */
+interface CoverEntry extends NarrowedBox {
+  /** Order of creation in the chain, from 0. */
+  serial: number;
   rule: Rule;
   verdict: SimpleVerdict | undefined;
   /**
@@ -50,10 +44,6 @@ interface CoverEntry extends IndexEntry {
    * remains, but where it meets it, it is among the rules that decide first.
    */
   certain: boolean;
-  /** Where the box differs from its chain's universe: the only fields it can cut remaining boxes in. */
-  fields: readonly number[];
-  /** The box's sets in `fields`, as doubles for the quick first check of a visit. */
-  approx: PackedApprox;
   /** signatureOf(verdict), computed once rather than at every visit. */
   signature: string;
 }
@@ -75,22 +65,26 @@ export function coverageOfAll(ctx: ModelContext, createIndex: () => RuleIndex = 
 function coverChain(ctx: ModelContext, chain: Chain, summaries: ReturnSummaries, result: Map<Rule, Coverage>, createIndex: () => RuleIndex): void {
   let index = createIndex();
   let entries: CoverEntry[] = [];
-  const universe = ctx.contextOf(chain).universe;
+  const bySerial: CoverEntry[] = [];
+  const approximations = new ApproxPool();
+  const context = ctx.contextOf(chain);
+  const universe = context.universe;
   let serial = 0;
   const file = (boxes: readonly Box[], rule: Rule, verdict: SimpleVerdict | undefined, certain: boolean): void => {
     if (boxes.length === 0) return;
     const signature = signatureOf(verdict);
     for (const box of boxes) {
       const fields = narrowedFields(box, universe);
-      const approx = packedApproximation(box, fields);
-      const entry: CoverEntry = { box, serial: serial++, rule, verdict, certain, fields, approx, signature };
-      index.insert(entry);
+      const entry: CoverEntry = { serial: serial++, rule, verdict, certain, fields, sets: setsIn(box, fields), signature };
+      approximations.add(entry.serial, box, fields);
+      bySerial.push(entry);
+      index.insert(entry.serial, box);
       entries.push(entry);
     }
   };
   for (const rule of chain.rules) {
-    const compiled = compileRule(rule, ctx.contextOf(chain));
-    result.set(rule, coverRule(rule, compiled.over, index, ctx.alphabet));
+    const compiled = compileRule(rule, context);
+    result.set(rule, coverRule(rule, compiled.over, index, bySerial, approximations, context));
     for (const slice of compiled.effective) {
       file(decidedBoxes(chain, slice.verdict, slice.under, summaries), rule, slice.verdict, true);
       file(mayDecideBoxes(chain, slice, summaries), rule, slice.verdict, false);
@@ -101,7 +95,7 @@ function coverChain(ctx: ModelContext, chain: Chain, summaries: ReturnSummaries,
     if (kept.length < entries.length) {
       entries = kept;
       index = createIndex();
-      for (const entry of entries) index.insert(entry);
+      for (const entry of entries) index.insert(entry.serial, widened(entry, universe));
     }
   }
 }
@@ -128,26 +122,41 @@ function mayDecideBoxes(chain: Chain, slice: EffectiveRule, summaries: ReturnSum
   return verdict?.kind === 'unknown' || slice.under.length === 0 ? slice.over : [];
 }
 
+/** Stands for the rule's own first box, uncovered: compiled again if a witness is asked for rather than kept. */
+const WHOLE_RULE = 'whole rule';
+
 /** A coverage result; the witness is computed only when asked for. */
 class CoverageResult implements Coverage {
   constructor(
     readonly rule: Rule,
     readonly fullyCovered: boolean,
-    readonly coveredBy: Rule[],
+    readonly coveredBy: readonly Rule[],
     readonly sameVerdict: boolean,
     readonly neverMatches: boolean,
-    private readonly uncovered: Box | undefined,
-    private readonly alphabet: InterfaceAlphabet,
+    private readonly uncovered: Box | typeof WHOLE_RULE | undefined,
+    private readonly context: CompileContext,
   ) {}
 
   get witness(): Packet | undefined {
-    return this.uncovered ? witnessOfBoxes([this.uncovered], this.alphabet) : undefined;
+    if (this.uncovered === undefined) return undefined;
+    const box = this.uncovered === WHOLE_RULE ? compileRule(this.rule, this.context).over[0]! : this.uncovered;
+    return witnessOfBoxes([box], this.context.alphabet);
   }
 }
 
-function coverRule(rule: Rule, over: Box[], index: RuleIndex, alphabet: InterfaceAlphabet): Coverage {
-  if (over.length === 0) return new CoverageResult(rule, true, [], true, true, undefined, alphabet);
-  const search = new CoverSearch(over);
+/** Most rules are covered by no rule: they share one empty list. */
+const NO_RULES: readonly Rule[] = [];
+
+function coverRule(
+  rule: Rule,
+  over: Box[],
+  index: RuleIndex,
+  entries: readonly CoverEntry[],
+  approximations: ApproxPool,
+  context: CompileContext,
+): Coverage {
+  if (over.length === 0) return new CoverageResult(rule, true, NO_RULES, true, true, undefined, context);
+  const search = new CoverSearch(over, entries, approximations);
   index.query(over, search);
   const { covering, remaining, gaveUp } = search;
   // Entries come in chain order, so the slices of one rule sit side by side.
@@ -157,7 +166,8 @@ function coverRule(rule: Rule, over: Box[], index: RuleIndex, alphabet: Interfac
   const sameVerdict = covering.every((e) => e.signature === signature);
   // One uncovered box is enough for a witness; keeping them all would hold every fragment alive.
   const uncovered = remaining.length > 0 && !gaveUp ? remaining[0] : undefined;
-  return new CoverageResult(rule, remaining.length === 0, coveredBy, sameVerdict, false, uncovered, alphabet);
+  const kept = uncovered === over[0] ? WHOLE_RULE : uncovered;
+  return new CoverageResult(rule, remaining.length === 0, coveredBy.length > 0 ? coveredBy : NO_RULES, sameVerdict, false, kept, context);
 }
 
 /**
@@ -174,7 +184,11 @@ class CoverSearch implements IndexVisitor {
   /** `remaining` as doubles (same order), so most disjoint boxes are told apart without bigints. */
   private remainingApprox: LazyApproxBox[];
 
-  constructor(over: Box[]) {
+  constructor(
+    over: Box[],
+    private readonly entries: readonly CoverEntry[],
+    private readonly approximations: ApproxPool,
+  ) {
     this.remaining = over;
     this.overApprox = over.map((box) => new LazyApproxBox(box));
     this.remainingApprox = this.overApprox;
@@ -184,9 +198,9 @@ class CoverSearch implements IndexVisitor {
     return this.remaining.length === 0 || this.gaveUp;
   }
 
-  visit(visited: IndexEntry): VisitResult {
-    const entry = visited as CoverEntry;
-    if (!this.mayOverlapRule(entry)) return 'unchanged';
+  visit(serial: number): VisitResult {
+    if (!this.mayOverlapRule(serial)) return 'unchanged';
+    const entry = this.entries[serial]!;
     if (!entry.certain) {
       if (this.meetsRemaining(entry)) this.covering.push(entry);
       return 'unchanged';
@@ -197,15 +211,15 @@ class CoverSearch implements IndexVisitor {
     return this.finished() ? 'done' : 'unchanged';
   }
 
-  private mayOverlapRule(entry: CoverEntry): boolean {
-    for (const box of this.overApprox) if (boxesMayOverlapPacked(box, entry.approx)) return true;
+  private mayOverlapRule(serial: number): boolean {
+    for (const box of this.overApprox) if (this.approximations.mayOverlap(box, serial)) return true;
     return false;
   }
 
   private meetsRemaining(entry: CoverEntry): boolean {
     const boxes = this.remaining;
     for (let i = 0; i < boxes.length; i++) {
-      if (boxesMayOverlapPacked(this.remainingApprox[i]!, entry.approx) && boxesOverlapOn(boxes[i]!, entry.box, entry.fields)) return true;
+      if (this.approximations.mayOverlap(this.remainingApprox[i]!, entry.serial) && boxesOverlapOn(boxes[i]!, entry)) return true;
     }
     return false;
   }
@@ -218,14 +232,14 @@ class CoverSearch implements IndexVisitor {
     let outApprox: LazyApproxBox[] | undefined;
     for (let i = 0; i < boxes.length; i++) {
       const box = boxes[i]!;
-      if (!boxesMayOverlapPacked(approximations[i]!, entry.approx) || !boxesOverlapOn(box, entry.box, entry.fields)) {
+      if (!this.approximations.mayOverlap(approximations[i]!, entry.serial) || !boxesOverlapOn(box, entry)) {
         out?.push(box);
         outApprox?.push(approximations[i]!);
         continue;
       }
       out ??= boxes.slice(0, i);
       outApprox ??= approximations.slice(0, i);
-      for (const piece of subtractOverlapping(box, entry.box, entry.fields)) {
+      for (const piece of subtractOverlapping(box, entry)) {
         out.push(piece);
         outApprox.push(new LazyApproxBox(piece));
       }
