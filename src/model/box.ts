@@ -65,17 +65,18 @@ export function boxesOverlap(a: Box, b: Box): boolean {
   return true;
 }
 
+/** `a ∩ b`; `a` itself when `b` does not narrow it (boxes are never changed, so sharing is safe). */
 export function intersectBoxes(a: Box, b: Box): Box | undefined {
-  const out = a.slice();
+  let out: (IntervalSet | undefined)[] | undefined;
   for (let f = 0; f < FIELD_COUNT; f++) {
     const y = b[f];
     if (y === undefined) continue;
     const x = a[f];
     const set = x === undefined ? y : x === y ? x : iv.intersect(x, y);
     if (set.length === 0) return undefined;
-    out[f] = set;
+    if (set !== x) (out ??= a.slice())[f] = set;
   }
-  return out;
+  return out ?? a;
 }
 
 /** `a \ b` as disjoint boxes; `[a]` itself when they do not overlap. */

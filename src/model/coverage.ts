@@ -29,6 +29,8 @@ export interface Coverage {
 
 /** A coverage search gives up (and claims nothing) once the uncovered part splits this much. */
 const MAX_REMAINING_BOXES = 512;
+/** A jump target whose certainly decided packets split into more boxes than this is handled jump by jump. */
+const MAX_CERTAIN_BOXES = 64;
 /** Chains longer than this are not summarised for jumps into them: such a jump decides nothing. */
 const MAX_SUMMARISED_RULES = 5000;
 
@@ -105,7 +107,10 @@ function decidedBoxes(chain: Chain, verdict: SimpleVerdict | undefined, under: B
   const effect = verdictEffect(verdict);
   if (effect === 'none' || under.length === 0) return [];
   if (verdict?.kind === 'unknown') return [];
-  if (verdict?.kind === 'jump') return subtractAll(under, summaries.mayReturn(chain, verdict.target));
+  if (verdict?.kind === 'jump') {
+    const decides = summaries.certainlyDecides(chain, verdict.target);
+    return decides === undefined ? subtractAll(under, summaries.mayReturn(chain, verdict.target)) : intersectAll(under, decides);
+  }
   return under;
 }
 
@@ -299,6 +304,9 @@ class ReturnSummaries {
   private readonly returning = new PerChain((chain) => this.summarise(chain), () => [this.ctx.anyPacket()]);
   private readonly deciding = new PerChain((chain) => this.decidedIn(chain), () => [this.ctx.anyPacket()]);
 
+  /** Per chain, the packets that certainly do not come back from it; undefined where that splits too much. */
+  private readonly certain = new Map<Chain, Box[] | undefined>();
+
   readonly mutations: MutationFinder;
 
   constructor(private readonly ctx: ModelContext) {
@@ -308,6 +316,27 @@ class ReturnSummaries {
   mayReturn(from: Chain, name: string): Box[] {
     const target = this.ctx.directory.chain(from, name);
     return target ? this.returning.of(target) : [this.ctx.anyPacket()];
+  }
+
+  /**
+   * The packets a jump into chain `name` certainly decides there: every packet less those that may
+   * come back. Computed once per chain, so that each jump intersects with it rather than
+   * subtracting the returning packets again; undefined when it would split into too many boxes.
+   */
+  certainlyDecides(from: Chain, name: string): Box[] | undefined {
+    const target = this.ctx.directory.chain(from, name);
+    if (!target) return [];
+    if (!this.certain.has(target)) this.certain.set(target, this.neverReturning(target));
+    return this.certain.get(target);
+  }
+
+  private neverReturning(chain: Chain): Box[] | undefined {
+    let decided: Box[] = [this.ctx.anyPacket()];
+    for (const back of this.returning.of(chain)) {
+      decided = subtractAll(decided, [back]);
+      if (decided.length > MAX_CERTAIN_BOXES) return undefined;
+    }
+    return decided;
   }
 
   /** Over-approximation of the packets a jump into chain `name` may decide there (accept, drop, goto …). */
