@@ -138,7 +138,8 @@ export function boxesOverlapOn(a: Box, b: NarrowedBox): boolean {
 
 /** A box's sets as doubles, each approximated the first time it is asked for. */
 export class LazyApproxBox {
-  private readonly sets: (ApproxSet | undefined)[] = [];
+  // Sized once: filled field by field, an empty array would be reallocated as it grows.
+  private readonly sets = new Array<ApproxSet | undefined>(FIELD_COUNT);
 
   constructor(private readonly box: Box) {}
 

@@ -2,6 +2,7 @@ import type { Box } from './box.js';
 import { DEPENDENCIES, F } from './fields.js';
 import { approximate, type ApproxSet, mayOverlapRange, overlaps } from './intervals.js';
 import { type BoxKeys, boxKeys, keyHigh, keyLow, type Level, ORDERS, scratchKeys } from './index-keys.js';
+import { IntList } from './int-list.js';
 import { SerialMerge } from './serial-merge.js';
 import { NONE, TrieNodes } from './trie-nodes.js';
 
@@ -29,8 +30,8 @@ export interface RuleIndex {
 export class CoverageIndex implements RuleIndex {
   private readonly tries = ORDERS.map((levels, tag) => new Trie(levels, tag));
   private readonly keys = scratchKeys();
-  private readonly found: number[] = [];
-  private readonly serials: number[] = [];
+  private readonly found = new IntList();
+  private readonly serials = new IntList();
 
   insert(serial: number, box: Box): void {
     const keys = boxKeys(box, false, this.keys);
@@ -47,7 +48,10 @@ export class CoverageIndex implements RuleIndex {
     found.length = 0;
     for (const box of boxes) this.lookUp(boxKeys(box, true, this.keys), found);
     let total = 0;
-    for (const ref of found) total += this.trieOf(ref).nodes.ownCount(nodeOf(ref));
+    for (let i = 0; i < found.length; i++) {
+      const ref = found.items[i]!;
+      total += this.trieOf(ref).nodes.ownCount(nodeOf(ref));
+    }
     if (total <= FEW_ENTRIES) this.visitFew(found, visitor);
     else this.visitMany(found, visitor);
   }
@@ -57,17 +61,19 @@ export class CoverageIndex implements RuleIndex {
   }
 
   /** The entries of nodes holding a few in all, sorted together: cheaper than a heap merge. */
-  private visitFew(found: readonly number[], visitor: IndexVisitor): void {
+  private visitFew(found: IntList, visitor: IndexVisitor): void {
     const serials = this.serials;
     serials.length = 0;
-    for (const ref of found) {
+    for (let i = 0; i < found.length; i++) {
+      const ref = found.items[i]!;
       const nodes = this.trieOf(ref).nodes;
       const node = nodeOf(ref);
-      insertSorted(serials, nodes.firstSerial(node));
-      if (nodes.ownCount(node) > 1) for (const serial of nodes.laterSerials(node)) insertSorted(serials, serial);
+      serials.insertSorted(nodes.firstSerial(node));
+      if (nodes.ownCount(node) > 1) for (const serial of nodes.laterSerials(node)) serials.insertSorted(serial);
     }
     let previous = -1;
-    for (const serial of serials) {
+    for (let i = 0; i < serials.length; i++) {
+      const serial = serials.items[i]!;
       if (serial === previous) continue;
       previous = serial;
       if (visitor.visit(serial) === 'done') return;
@@ -75,10 +81,11 @@ export class CoverageIndex implements RuleIndex {
   }
 
   /** The entries of nodes holding many, merged lazily: a visitor done early never sees most of them. */
-  private visitMany(found: readonly number[], visitor: IndexVisitor): void {
+  private visitMany(found: IntList, visitor: IndexVisitor): void {
     const firsts: number[] = [];
     const lists: (readonly number[])[] = [firsts];
-    for (const ref of found) {
+    for (let i = 0; i < found.length; i++) {
+      const ref = found.items[i]!;
       const nodes = this.trieOf(ref).nodes;
       const node = nodeOf(ref);
       firsts.push(nodes.firstSerial(node));
@@ -100,7 +107,7 @@ export class CoverageIndex implements RuleIndex {
    * when that looks dear. Pricing the first trie walks the very nodes a lookup there would, unless
    * it priced a subtree whole, so its nodes are kept when it wins.
    */
-  private lookUp(keys: BoxKeys, found: number[]): void {
+  private lookUp(keys: BoxKeys, found: IntList): void {
     const [portsFirst, addressesFirst] = this.tries as [Trie, Trie];
     const [first, second] = keys.keys[F.dport] !== undefined && !narrowDestination(keys) ? [portsFirst, addressesFirst] : [addressesFirst, portsFirst];
     const before = found.length;
@@ -121,17 +128,6 @@ function nodeOf(ref: number): number {
   return ref >>> 1;
 }
 
-/** Insertion into a short ascending list. */
-function insertSorted(list: number[], serial: number): void {
-  let at = list.length;
-  list.push(serial);
-  while (at > 0 && list[at - 1]! > serial) {
-    list[at] = list[at - 1]!;
-    at--;
-  }
-  list[at] = serial;
-}
-
 /** Within one destination /24 (IPv4) or /48 (IPv6): narrow enough that few rules share the branch. */
 function narrowDestination(keys: BoxKeys): boolean {
   return (keys.keys[F.daddr4]?.length ?? 0) >= 3 || (keys.keys[F.daddr6]?.length ?? 0) >= 6;
@@ -149,9 +145,9 @@ class Trie {
   private readonly root = this.nodes.root();
   private keys: BoxKeys = { keys: [], boxes: [] };
   /** Where a walk adds the nodes holding entries it passes (see nodeRef). */
-  private found: number[] = [];
+  private found = new IntList();
   /** The nodes the pricing walk passes, when the caller keeps them. */
-  private passed: number[] | undefined;
+  private passed: IntList | undefined;
   /** The last pricing walked every node a lookup would, rather than pricing a subtree at its count. */
   walkedWhole = true;
 
@@ -170,7 +166,7 @@ class Trie {
   }
 
   /** Adds to `found` every node holding entries on a branch the query's box may overlap. */
-  collect(keys: BoxKeys, found: number[]): void {
+  collect(keys: BoxKeys, found: IntList): void {
     this.keys = keys;
     this.found = found;
     this.collectAt(this.root, 0, 0, 0);
@@ -180,7 +176,7 @@ class Trie {
    * About how many filings a query for `keys` would visit here: the entries on the branches its
    * keys lead to, plus whole subtrees where it is wide. Stops counting once past `bound`.
    */
-  cost(keys: BoxKeys, bound: number, passed?: number[]): number {
+  cost(keys: BoxKeys, bound: number, passed?: IntList): number {
     this.keys = keys;
     this.passed = passed;
     this.walkedWhole = true;

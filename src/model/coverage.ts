@@ -34,10 +34,17 @@ const MAX_CERTAIN_BOXES = 64;
 /** Chains longer than this are not summarised for jumps into them: such a jump decides nothing. */
 const MAX_SUMMARISED_RULES = 5000;
 
-/** An earlier rule's box in the index, kept narrowed (see NarrowedBox): the chain keeps thousands. */
-interface CoverEntry extends NarrowedBox {
+/**
+ * An earlier rule's box in the index. Its sets live in the chain's ApproxPool, under its serial;
+ * the entry keeps them as bigints (`inexact`) only where doubles cannot hold them exactly.
+ */
+interface CoverEntry {
   /** Order of creation in the chain, from 0. */
   serial: number;
+  /** The fields where the box is narrower than its chain's universe, one bit each. */
+  fieldMask: number;
+  /** The box's narrowed fields and sets, when the pool holds them only approximately (IPv6 addresses). */
+  inexact: NarrowedBox | undefined;
   rule: Rule;
   verdict: SimpleVerdict | undefined;
   /**
@@ -77,8 +84,9 @@ function coverChain(ctx: ModelContext, chain: Chain, summaries: ReturnSummaries,
     const signature = signatureOf(verdict);
     for (const box of boxes) {
       const fields = narrowedFields(box, universe);
-      const entry: CoverEntry = { serial: serial++, rule, verdict, certain, fields, sets: setsIn(box, fields), signature };
-      approximations.add(entry.serial, box, fields);
+      const exact = approximations.add(serial, box, fields);
+      const inexact = exact ? undefined : { fields, sets: setsIn(box, fields) };
+      const entry: CoverEntry = { serial: serial++, fieldMask: maskOf(fields), inexact, rule, verdict, certain, signature };
       bySerial.push(entry);
       index.insert(entry.serial, box);
       entries.push(entry);
@@ -93,13 +101,21 @@ function coverChain(ctx: ModelContext, chain: Chain, summaries: ReturnSummaries,
     }
     // After a statement changes a field, earlier tests on it no longer describe the packets that go on.
     const mutated = summaries.mutations.ofRule(rule, chain);
-    const kept = mutated.size === 0 ? entries : entries.filter((entry) => !entry.fields.some((field) => mutated.has(field)));
+    const mutatedMask = mutated.size === 0 ? 0 : maskOf([...mutated]);
+    const kept = mutatedMask === 0 ? entries : entries.filter((entry) => (entry.fieldMask & mutatedMask) === 0);
     if (kept.length < entries.length) {
       entries = kept;
       index = createIndex();
-      for (const entry of entries) index.insert(entry.serial, widened(entry, universe));
+      for (const entry of entries) index.insert(entry.serial, widened(approximations.narrowed(entry.serial), universe));
     }
   }
+}
+
+/** Fields as bits of one number: there are fewer than 32. */
+function maskOf(fields: readonly number[]): number {
+  let mask = 0;
+  for (const f of fields) mask |= 1 << f;
+  return mask;
 }
 
 /** Packets a rule slice certainly takes out of the chain. */
@@ -223,10 +239,14 @@ class CoverSearch implements IndexVisitor {
 
   private meetsRemaining(entry: CoverEntry): boolean {
     const boxes = this.remaining;
-    for (let i = 0; i < boxes.length; i++) {
-      if (this.approximations.mayOverlap(this.remainingApprox[i]!, entry.serial) && boxesOverlapOn(boxes[i]!, entry)) return true;
-    }
+    for (let i = 0; i < boxes.length; i++) if (this.overlaps(i, entry)) return true;
     return false;
+  }
+
+  /** Whether remaining box `i` meets the entry: its doubles decide, unless they are only approximations. */
+  private overlaps(i: number, entry: CoverEntry): boolean {
+    if (!this.approximations.mayOverlap(this.remainingApprox[i]!, entry.serial)) return false;
+    return entry.inexact === undefined || boxesOverlapOn(this.remaining[i]!, entry.inexact);
   }
 
   /** Takes the entry's box out of what remains; false when they do not overlap (nothing changes). */
@@ -235,16 +255,18 @@ class CoverSearch implements IndexVisitor {
     const approximations = this.remainingApprox;
     let out: Box[] | undefined;
     let outApprox: LazyApproxBox[] | undefined;
+    let sets: NarrowedBox | undefined;
     for (let i = 0; i < boxes.length; i++) {
       const box = boxes[i]!;
-      if (!this.approximations.mayOverlap(approximations[i]!, entry.serial) || !boxesOverlapOn(box, entry)) {
+      if (!this.overlaps(i, entry)) {
         out?.push(box);
         outApprox?.push(approximations[i]!);
         continue;
       }
       out ??= boxes.slice(0, i);
       outApprox ??= approximations.slice(0, i);
-      for (const piece of subtractOverlapping(box, entry)) {
+      sets ??= entry.inexact ?? this.approximations.narrowed(entry.serial);
+      for (const piece of subtractOverlapping(box, sets)) {
         out.push(piece);
         outApprox.push(new LazyApproxBox(piece));
       }

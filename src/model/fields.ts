@@ -99,6 +99,14 @@ export const DEPENDENCIES: readonly (Dependency | undefined)[] = FIELD_ORDER.map
   }
 });
 
+/**
+ * Fields whose every value a double holds exactly (all but IPv6 addresses): comparing their bounds
+ * as doubles is an exact test, not an approximation.
+ */
+export const EXACT_AS_DOUBLE: readonly boolean[] = FIELD_ORDER.map(
+  (name) => FIELDS[name].kind === 'interface' || FIELDS[name].max <= 2n ** 53n,
+);
+
 /** Inclusive maximum of each field (interface fields get theirs from the alphabet). */
 export function fieldMaxima(interfaceCount: number): bigint[] {
   return FIELD_ORDER.map((name) => (FIELDS[name].kind === 'interface' ? BigInt(interfaceCount - 1) : FIELDS[name].max));

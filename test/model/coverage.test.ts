@@ -16,6 +16,7 @@ import {
   udpDport,
   verdict,
 } from './builders.js';
+import { nft, ruleAt } from './parse-helpers.js';
 
 describe('coverage (union of earlier rules)', () => {
   it('finds a /8 accept shadowed by two /9 drops together, though neither covers it alone', () => {
@@ -264,6 +265,39 @@ describe('coverage (union of earlier rules)', () => {
     const model = buildModel(b.ruleset);
     expect(model.diagnostics).toEqual([expect.objectContaining({ ruleId: 'unknown-chain', span })]);
     expect(model.trace(parsed('tcp dport 22')).verdict).toBe('undetermined');
+  });
+
+  it('tells apart IPv6 addresses that no double can, and covers only the exact repeat', () => {
+    const ruleset = nft(`table ip6 t {
+	chain input {
+		type filter hook input priority filter; policy accept;
+		ip6 saddr 2001:db8::1 drop
+		ip6 saddr 2001:db8::2 drop
+		ip6 saddr 2001:db8::1 drop
+	}
+}
+`);
+    const model = buildModel(ruleset);
+    expect(model.coverage(ruleAt(ruleset, 5)).fullyCovered).toBe(false);
+    expect(model.coverage(ruleAt(ruleset, 6))).toMatchObject({ fullyCovered: true, coveredBy: [ruleAt(ruleset, 4)] });
+  });
+
+  it('cuts a later rule by an earlier one exactly, and covers it by the union of two', () => {
+    const ruleset = nft(`table inet t {
+	chain input {
+		type filter hook input priority filter; policy accept;
+		tcp dport 22 accept
+		tcp dport 20-30 drop
+		tcp dport 21-23 drop
+	}
+}
+`);
+    const model = buildModel(ruleset);
+    const cut = model.coverage(ruleAt(ruleset, 5));
+    expect(cut.fullyCovered).toBe(false);
+    expect(cut.coveredBy).toEqual([ruleAt(ruleset, 4)]);
+    expect(cut.witness?.values.dport).not.toBe(22n);
+    expect(model.coverage(ruleAt(ruleset, 6))).toMatchObject({ fullyCovered: true, coveredBy: [ruleAt(ruleset, 4), ruleAt(ruleset, 5)] });
   });
 
   it('says a rule never matches when its match is empty for the packets its chain sees', () => {
