@@ -1,5 +1,5 @@
 import type { Chain, Family, Hook, Rule, Ruleset, ValueItem } from '../ir.js';
-import { NFPROTO_IPV4, NFPROTO_IPV6 } from '../ir.js';
+import { FIELDS, NFPROTO_IPV4, NFPROTO_IPV6 } from '../ir.js';
 import { CONNTRACK_PRIORITY } from '../data/hooks.js';
 import { CT_STATES } from '../data/conntrack.js';
 import { ANY_BOX, type Box } from './box.js';
@@ -187,8 +187,10 @@ function buildAlphabet(ruleset: Ruleset): InterfaceAlphabet {
     const matches = rule.matches;
     for (let m = 0; m < matches.length; m++) {
       const match = matches[m]!;
-      if (match.kind === 'field') note(match.items);
-      else if (match.kind === 'concat') for (let t = 0; t < match.tuples.length; t++) note(match.tuples[t]!);
+      // Only interface fields hold interface names: other matches' items need not be read at all.
+      if (match.kind === 'field') {
+        if (FIELDS[match.field].kind === 'interface') note(match.items);
+      } else if (match.kind === 'concat') for (let t = 0; t < match.tuples.length; t++) note(match.tuples[t]!);
     }
     if (rule.verdict?.kind === 'vmap') for (const entry of rule.verdict.entries) note(entry.key);
   };
