@@ -50,7 +50,7 @@ export class CoverageIndex implements RuleIndex {
     let total = 0;
     for (let i = 0; i < found.length; i++) {
       const ref = found.items[i]!;
-      total += this.trieOf(ref).nodes.ownCount(nodeOf(ref));
+      total += this.trieOf(ref).nodes.ownCount(nodeOf(ref)) - (skipsFirst(ref) ? 1 : 0);
     }
     if (total <= FEW_ENTRIES) this.visitFew(found, visitor);
     else this.visitMany(found, visitor);
@@ -68,7 +68,7 @@ export class CoverageIndex implements RuleIndex {
       const ref = found.items[i]!;
       const nodes = this.trieOf(ref).nodes;
       const node = nodeOf(ref);
-      serials.insertSorted(nodes.firstSerial(node));
+      if (!skipsFirst(ref)) serials.insertSorted(nodes.firstSerial(node));
       if (nodes.ownCount(node) > 1) for (const serial of nodes.laterSerials(node)) serials.insertSorted(serial);
     }
     let previous = -1;
@@ -88,7 +88,7 @@ export class CoverageIndex implements RuleIndex {
       const ref = found.items[i]!;
       const nodes = this.trieOf(ref).nodes;
       const node = nodeOf(ref);
-      firsts.push(nodes.firstSerial(node));
+      if (!skipsFirst(ref)) firsts.push(nodes.firstSerial(node));
       if (nodes.ownCount(node) > 1) lists.push(nodes.laterSerials(node));
     }
     firsts.sort((a, b) => a - b);
@@ -119,14 +119,24 @@ export class CoverageIndex implements RuleIndex {
   }
 }
 
-/** A node of trie `tag` as one number, so that a query's nodes of both tries share one list. */
-function nodeRef(node: number, tag: number): number {
-  return node * 2 + tag;
+/**
+ * A node of trie `tag` as one number, so that a query's nodes of both tries share one list, with
+ * a bit that says to pass over its first entry (see Trie.passesFirst).
+ */
+function nodeRef(node: number, tag: number, skipFirst: boolean): number {
+  return node * 4 + (skipFirst ? 2 : 0) + tag;
 }
 
 function nodeOf(ref: number): number {
-  return ref >>> 1;
+  return ref >>> 2;
 }
+
+function skipsFirst(ref: number): boolean {
+  return (ref & 2) !== 0;
+}
+
+/** Steps pack a level and a depth inside it (below 16: an IPv6 address has 16 bytes, fewer are filed). */
+const STEP_LEVEL = 16;
 
 /** Within one destination /24 (IPv4) or /48 (IPv6): narrow enough that few rules share the branch. */
 function narrowDestination(keys: BoxKeys): boolean {
@@ -189,8 +199,7 @@ class Trie {
   private costAt(node: number, level: number, depth: number, bound: number, prefix: number): number {
     const nodes = this.nodes;
     const own = nodes.ownCount(node);
-    let cost = own;
-    if (own > 0) this.passed?.push(nodeRef(node, this.tag));
+    let cost = this.passed === undefined ? own : this.noteNode(node, this.passed);
     if (level === this.levels.length || cost > bound) return cost;
     const wildcard = nodes.wildcard(node);
     if (wildcard !== NONE) cost += this.costAt(wildcard, level + 1, 0, bound - cost, 0);
@@ -262,7 +271,58 @@ class Trie {
       currentLevel++;
       currentDepth = 0;
     }
-    nodes.file(current, serial);
+    if (!nodes.isFresh(current) || currentLevel > last) {
+      nodes.file(current, serial);
+      return;
+    }
+    const step = this.nextKeyedStep(currentLevel, currentDepth, keys, last);
+    nodes.fileFirst(current, serial, step, step === NONE ? 0 : this.stepKey);
+  }
+
+  /** Set by nextKeyedStep: the key of the step it found. */
+  private stepKey = 0;
+
+  /**
+   * The first step at or below (level, depth) where the keys go down a keyed branch rather than
+   * a wildcard one, packed as in TrieNodes.nextStep, with its key in `stepKey`; NONE when the keys
+   * go nowhere keyed, or fan out to several keys there.
+   */
+  private nextKeyedStep(level: number, depth: number, keys: BoxKeys, last: number): number {
+    for (let at = level, d = depth; at <= last; at++, d = 0) {
+      const spec = this.levels[at]!;
+      const known = keys.keys[spec.field];
+      if (known === undefined || (spec.kind === 'prefix' && d >= known.length)) continue;
+      if (spec.kind !== 'prefix' && known.length > 1) return NONE;
+      this.stepKey = known[d]!;
+      return at * STEP_LEVEL + d;
+    }
+    return NONE;
+  }
+
+  /**
+   * Whether the query certainly does not take the step the first entry of `node` would take below
+   * it: then it cannot overlap that entry, as if the entry had been filed one step further down.
+   */
+  private passesFirst(node: number): boolean {
+    const step = this.nodes.nextStep(node);
+    if (step === NONE) return false;
+    const spec = this.levels[Math.floor(step / STEP_LEVEL)]!;
+    const depth = step % STEP_LEVEL;
+    const known = this.keys.keys[spec.field];
+    if (known === undefined || (spec.kind === 'prefix' && depth >= known.length)) return false;
+    const key = this.nodes.nextKey(node);
+    if (spec.kind === 'prefix') return known[depth] !== key;
+    return !known.includes(key);
+  }
+
+  /** Adds the node to a walk's list when it holds entries the query may overlap. */
+  private noteNode(node: number, into: IntList): number {
+    const own = this.nodes.ownCount(node);
+    if (own === 0) return 0;
+    const skipFirst = this.passesFirst(node);
+    if (skipFirst && own === 1) return 0;
+    into.push(nodeRef(node, this.tag, skipFirst));
+    return skipFirst ? own - 1 : own;
   }
 
   /**
@@ -271,7 +331,7 @@ class Trie {
    */
   private collectAt(node: number, level: number, depth: number, prefix: number): void {
     const nodes = this.nodes;
-    if (nodes.ownCount(node) > 0) this.found.push(nodeRef(node, this.tag));
+    this.noteNode(node, this.found);
     if (level === this.levels.length) return;
     const wildcard = nodes.wildcard(node);
     if (wildcard !== NONE) this.collectAt(wildcard, level + 1, 0, 0);

@@ -3,15 +3,18 @@ export const NONE = -1;
 
 /**
  * A node's row: filings at or below it, its wildcard child, its first keyed child, its next
- * sibling, how many entries are filed at the node itself, and the serial of the first of them.
+ * sibling, how many entries are filed at the node itself, the serial of the first of them, and
+ * where that first entry would go next (see `fileFirst`).
  */
-const ROW = 6;
+const ROW = 8;
 const COUNT = 0;
 const WILDCARD = 1;
 const FIRST_CHILD = 2;
 const NEXT_SIBLING = 3;
 const OWN_ENTRIES = 4;
 const FIRST_ENTRY = 5;
+const NEXT_STEP = 6;
+const NEXT_KEY = 7;
 
 /** A slot of the child table: parent, key, child. */
 const SLOT = 3;
@@ -64,6 +67,29 @@ export class TrieNodes {
   /** The serial of the first entry filed at the node, when it holds any. */
   firstSerial(node: number): number {
     return this.rows[node * ROW + FIRST_ENTRY]!;
+  }
+
+  /**
+   * The first keyed step (see `fileFirst`) of the node's first entry, packed as `level * 16 + depth`,
+   * or NONE when there is none to check.
+   */
+  nextStep(node: number): number {
+    return this.rows[node * ROW + NEXT_STEP]!;
+  }
+
+  nextKey(node: number): number {
+    return this.rows[node * ROW + NEXT_KEY]!;
+  }
+
+  /**
+   * Files the first entry at a fresh node, with the first keyed step its keys take below it
+   * (level, depth and key), NONE when none: an entry that stops at the first node it creates
+   * would go on there, so a query that does not take that step cannot overlap it.
+   */
+  fileFirst(node: number, serial: number, nextStep: number, nextKey: number): void {
+    this.file(node, serial);
+    this.rows[node * ROW + NEXT_STEP] = nextStep;
+    this.rows[node * ROW + NEXT_KEY] = nextKey;
   }
 
   /** The serials of the node's entries after its first, in chain order, when it holds more than one. */
@@ -149,6 +175,7 @@ export class TrieNodes {
     this.rows[row + FIRST_CHILD] = NONE;
     this.rows[row + NEXT_SIBLING] = NONE;
     this.rows[row + OWN_ENTRIES] = 0;
+    this.rows[row + NEXT_STEP] = NONE;
     this.freshness[node] = 1;
     // One slot per node, so the array stays contiguous rather than turning into a dictionary.
     this.later.push(undefined);
