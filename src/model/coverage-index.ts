@@ -1,7 +1,7 @@
 import type { Box } from './box.js';
 import { DEPENDENCIES, F } from './fields.js';
 import { approximate, type ApproxSet, mayOverlapRange, overlaps } from './intervals.js';
-import { type BoxKeys, boxKeys, keyHigh, keyLow, type Level, ORDERS, scratchKeys } from './index-keys.js';
+import { type BoxKeys, boxKeys, insertKeysAfterQuery, keyHigh, keyLow, type Level, ORDERS, scratchKeys } from './index-keys.js';
 import { IntList } from './int-list.js';
 import { SerialMerge } from './serial-merge.js';
 import { NONE, TrieNodes } from './trie-nodes.js';
@@ -30,13 +30,18 @@ export interface RuleIndex {
 export class CoverageIndex implements RuleIndex {
   private readonly tries = ORDERS.map((levels, tag) => new Trie(levels, tag));
   private readonly keys = scratchKeys();
+  /** Whether `keys` were last computed for a query rather than an insert. */
+  private keysForQuery = false;
   private readonly found = new IntList();
   private readonly serials = new IntList();
 
   insert(serial: number, box: Box): void {
-    const keys = boxKeys(box, false, this.keys);
+    // A rule's first entry is most often the very box it was just looked up with.
+    const keys = this.keys.boxes === box && this.keysForQuery ? insertKeysAfterQuery(this.keys) : boxKeys(box, false, this.keys);
+    this.keysForQuery = false;
     for (const trie of this.tries) trie.insert(serial, keys);
   }
+
 
   /**
    * Visits, in chain order and each once, the entries that may overlap any of `boxes`, until the
@@ -47,6 +52,7 @@ export class CoverageIndex implements RuleIndex {
     const found = this.found;
     found.length = 0;
     for (const box of boxes) this.lookUp(boxKeys(box, true, this.keys), found);
+    this.keysForQuery = true;
     let total = 0;
     for (let i = 0; i < found.length; i++) {
       const ref = found.items[i]!;

@@ -60,11 +60,22 @@ export function scratchKeys(): BoxKeys {
 export function boxKeys(box: Box, forQuery: boolean, into: BoxKeys): BoxKeys {
   const keys = into.keys;
   into.boxes = box;
-  for (const spec of ORDERS[0]!) {
-    const set = box[spec.field];
-    keys[spec.field] = forQuery && set !== undefined && spec.kind === 'port' ? queryPortKeys(set) : levelKeys(box, spec);
-  }
+  for (const spec of ORDERS[0]!) keys[spec.field] = forQuery ? queryLevelKeys(box, spec) : levelKeys(box, spec);
   return into;
+}
+
+/**
+ * boxKeys for inserting a box whose keys for a query are in `into` already: they differ only in
+ * the port levels, so only those are computed again.
+ */
+export function insertKeysAfterQuery(into: BoxKeys): BoxKeys {
+  for (const spec of ORDERS[0]!) if (spec.kind === 'port') into.keys[spec.field] = levelKeys(into.boxes, spec);
+  return into;
+}
+
+function queryLevelKeys(box: Box, spec: Level): readonly number[] | undefined {
+  const set = box[spec.field];
+  return set !== undefined && spec.kind === 'port' ? queryPortKeys(set) : levelKeys(box, spec);
 }
 
 /** The keys an entry's box is filed under at one level (see BoxKeys). */
