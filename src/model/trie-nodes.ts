@@ -35,10 +35,11 @@ export class TrieNodes {
   /** Created by the insert under way and holding nothing yet. */
   private freshness: Uint8Array = new Uint8Array(1024);
   /**
-   * Serials of the entries filed at a node after its first, in chain order. Most nodes hold one
-   * entry, which their row holds; serials are small integers, which the collector need not trace.
+   * Serials of the entries filed at a node after its first, in chain order, for the few nodes
+   * that hold more than one (the row holds the first); serials are small integers, which the
+   * collector need not trace.
    */
-  private readonly later: (number[] | undefined)[] = [];
+  private readonly later = new Map<number, number[]>();
 
   private slots: Int32Array = new Int32Array(2048 * SLOT).fill(NONE);
   private used = 0;
@@ -94,7 +95,7 @@ export class TrieNodes {
 
   /** The serials of the node's entries after its first, in chain order, when it holds more than one. */
   laterSerials(node: number): readonly number[] {
-    return this.later[node]!;
+    return this.later.get(node)!;
   }
 
   /** Files the entry at the node: it then holds something, and later inserts pass through it. */
@@ -102,8 +103,8 @@ export class TrieNodes {
     const row = node * ROW;
     const own = this.rows[row + OWN_ENTRIES]!;
     if (own === 0) this.rows[row + FIRST_ENTRY] = serial;
-    else if (own === 1) this.later[node] = [serial];
-    else this.later[node]!.push(serial);
+    else if (own === 1) this.later.set(node, [serial]);
+    else this.later.get(node)!.push(serial);
     this.rows[row + OWN_ENTRIES] = own + 1;
     this.rows[row + COUNT]!++;
     this.freshness[node] = 0;
@@ -177,8 +178,6 @@ export class TrieNodes {
     this.rows[row + OWN_ENTRIES] = 0;
     this.rows[row + NEXT_STEP] = NONE;
     this.freshness[node] = 1;
-    // One slot per node, so the array stays contiguous rather than turning into a dictionary.
-    this.later.push(undefined);
     return node;
   }
 
