@@ -235,13 +235,27 @@ function setElements(name: string, external: boolean, field: number, ctx: Compil
   return iv.normalize(flat);
 }
 
-const maskCache = new Map<string, IntervalSet | undefined>();
+/**
+ * Masked sets by maximum, then mask, then value: keyed by the bigints themselves, since writing
+ * them out as a string key cost more than most lookups save.
+ */
+const maskCache = new Map<bigint, Map<bigint, Map<bigint, IntervalSet | undefined>>>();
+let maskCacheSize = 0;
+const MASK_CACHE_LIMIT = 10_000;
 
 function maskedCached(value: bigint, mask: bigint, max: bigint): IntervalSet | undefined {
-  const key = `${value}/${mask}/${max}`;
-  if (maskCache.has(key)) return maskCache.get(key);
+  const known = maskCache.get(max)?.get(mask);
+  if (known?.has(value)) return known.get(value);
   const set = iv.maskedSet(value, mask, max);
-  if (maskCache.size > 10_000) maskCache.clear();
-  maskCache.set(key, set);
+  if (maskCacheSize === MASK_CACHE_LIMIT) {
+    maskCache.clear();
+    maskCacheSize = 0;
+  }
+  let byMask = maskCache.get(max);
+  if (byMask === undefined) maskCache.set(max, (byMask = new Map()));
+  let byValue = byMask.get(mask);
+  if (byValue === undefined) byMask.set(mask, (byValue = new Map()));
+  byValue.set(value, set);
+  maskCacheSize++;
   return set;
 }
