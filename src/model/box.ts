@@ -94,7 +94,7 @@ const ALL_FIELDS: readonly number[] = Array.from({ length: FIELD_COUNT }, (_, f)
 export function narrowedFields(box: Box, universe: Box): number[] {
   let count = 0;
   for (let f = 0; f < FIELD_COUNT; f++) if (box[f] !== universe[f]) count++;
-  // Sized exactly: a chain's index keeps one list per entry alive.
+  // Sized exactly: an index entry may keep it.
   const fields = new Array<number>(count);
   let at = 0;
   for (let f = 0; f < FIELD_COUNT; f++) if (box[f] !== universe[f]) fields[at++] = f;

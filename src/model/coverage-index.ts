@@ -42,7 +42,6 @@ export class CoverageIndex implements RuleIndex {
     for (const trie of this.tries) trie.insert(serial, keys);
   }
 
-
   /**
    * Visits, in chain order and each once, the entries that may overlap any of `boxes`, until the
    * visitor is done. Order matters: the first rule to match a packet is the one that decides it.

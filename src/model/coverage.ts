@@ -1,6 +1,6 @@
 import type { Chain, Rule, SimpleVerdict, Verdict } from '../ir.js';
 import { type CompileContext, compileRule, type EffectiveRule } from './compile.js';
-import { ApproxPool } from './approx-pool.js';
+import { PackedSets } from './packed-sets.js';
 import { type Box, boxesOverlapOn, LazyApproxBox, type NarrowedBox, narrowedFields, setsIn, subtractOverlapping, widened } from './box.js';
 import type { ModelContext } from './context.js';
 import { CoverageIndex, type IndexVisitor, type RuleIndex, type VisitResult } from './coverage-index.js';
@@ -35,7 +35,7 @@ const MAX_CERTAIN_BOXES = 64;
 const MAX_SUMMARISED_RULES = 5000;
 
 /**
- * An earlier rule's box in the index. Its sets live in the chain's ApproxPool, under its serial;
+ * An earlier rule's box in the index. Its sets live in the chain's PackedSets, under its serial;
  * the entry keeps them as bigints (`inexact`) only where doubles cannot hold them exactly.
  */
 interface CoverEntry {
@@ -73,9 +73,11 @@ export function coverageOfAll(ctx: ModelContext, createIndex: () => RuleIndex = 
 
 function coverChain(ctx: ModelContext, chain: Chain, summaries: ReturnSummaries, result: Map<Rule, Coverage>, createIndex: () => RuleIndex): void {
   let index = createIndex();
-  let entries: CoverEntry[] = [];
+  /** The entries in the index: all of them, less those a statement that changed their fields dropped. */
+  let indexed: CoverEntry[] = [];
+  /** Every entry ever made, for a query's visitor to find by serial. */
   const bySerial: CoverEntry[] = [];
-  const approximations = new ApproxPool();
+  const packedSets = new PackedSets();
   const context = ctx.contextOf(chain);
   const universe = context.universe;
   let serial = 0;
@@ -84,17 +86,17 @@ function coverChain(ctx: ModelContext, chain: Chain, summaries: ReturnSummaries,
     const signature = signatureOf(verdict);
     for (const box of boxes) {
       const fields = narrowedFields(box, universe);
-      const exact = approximations.add(serial, box, fields);
+      const exact = packedSets.add(serial, box, fields);
       const inexact = exact ? undefined : { fields, sets: setsIn(box, fields) };
       const entry: CoverEntry = { serial: serial++, fieldMask: maskOf(fields), inexact, rule, verdict, certain, signature };
       bySerial.push(entry);
       index.insert(entry.serial, box);
-      entries.push(entry);
+      indexed.push(entry);
     }
   };
   for (const rule of chain.rules) {
     const compiled = compileRule(rule, context);
-    result.set(rule, coverRule(rule, compiled.over, index, bySerial, approximations, context));
+    result.set(rule, coverRule(rule, compiled.over, index, bySerial, packedSets, context));
     for (const slice of compiled.effective) {
       file(decidedBoxes(chain, slice.verdict, slice.under, summaries), rule, slice.verdict, true);
       file(mayDecideBoxes(chain, slice, summaries), rule, slice.verdict, false);
@@ -102,11 +104,11 @@ function coverChain(ctx: ModelContext, chain: Chain, summaries: ReturnSummaries,
     // After a statement changes a field, earlier tests on it no longer describe the packets that go on.
     const mutated = summaries.mutations.ofRule(rule, chain);
     const mutatedMask = mutated.size === 0 ? 0 : maskOf([...mutated]);
-    const kept = mutatedMask === 0 ? entries : entries.filter((entry) => (entry.fieldMask & mutatedMask) === 0);
-    if (kept.length < entries.length) {
-      entries = kept;
+    const kept = mutatedMask === 0 ? indexed : indexed.filter((entry) => (entry.fieldMask & mutatedMask) === 0);
+    if (kept.length < indexed.length) {
+      indexed = kept;
       index = createIndex();
-      for (const entry of entries) index.insert(entry.serial, widened(approximations.narrowed(entry.serial), universe));
+      for (const entry of indexed) index.insert(entry.serial, widened(packedSets.narrowed(entry.serial), universe));
     }
   }
 }
@@ -172,12 +174,12 @@ function coverRule(
   rule: Rule,
   over: Box[],
   index: RuleIndex,
-  entries: readonly CoverEntry[],
-  approximations: ApproxPool,
+  bySerial: readonly CoverEntry[],
+  packedSets: PackedSets,
   context: CompileContext,
 ): Coverage {
   if (over.length === 0) return new CoverageResult(rule, true, NO_RULES, true, true, undefined, context);
-  const search = new CoverSearch(over, entries, approximations);
+  const search = new CoverSearch(over, bySerial, packedSets);
   index.query(over, search);
   const { covering, remaining, gaveUp } = search;
   // Entries come in chain order, so the slices of one rule sit side by side.
@@ -207,8 +209,8 @@ class CoverSearch implements IndexVisitor {
 
   constructor(
     over: Box[],
-    private readonly entries: readonly CoverEntry[],
-    private readonly approximations: ApproxPool,
+    private readonly bySerial: readonly CoverEntry[],
+    private readonly packedSets: PackedSets,
   ) {
     this.remaining = over;
     this.overApprox = over.map((box) => new LazyApproxBox(box));
@@ -221,7 +223,7 @@ class CoverSearch implements IndexVisitor {
 
   visit(serial: number): VisitResult {
     if (!this.mayOverlapRule(serial)) return 'unchanged';
-    const entry = this.entries[serial]!;
+    const entry = this.bySerial[serial]!;
     if (!entry.certain) {
       if (this.meetsRemaining(entry)) this.covering.push(entry);
       return 'unchanged';
@@ -233,7 +235,7 @@ class CoverSearch implements IndexVisitor {
   }
 
   private mayOverlapRule(serial: number): boolean {
-    for (const box of this.overApprox) if (this.approximations.mayOverlap(box, serial)) return true;
+    for (const box of this.overApprox) if (this.packedSets.mayOverlap(box, serial)) return true;
     return false;
   }
 
@@ -245,7 +247,7 @@ class CoverSearch implements IndexVisitor {
 
   /** Whether remaining box `i` meets the entry: its doubles decide, unless they are only approximations. */
   private overlaps(i: number, entry: CoverEntry): boolean {
-    if (!this.approximations.mayOverlap(this.remainingApprox[i]!, entry.serial)) return false;
+    if (!this.packedSets.mayOverlap(this.remainingApprox[i]!, entry.serial)) return false;
     return entry.inexact === undefined || boxesOverlapOn(this.remaining[i]!, entry.inexact);
   }
 
@@ -265,7 +267,7 @@ class CoverSearch implements IndexVisitor {
       }
       out ??= boxes.slice(0, i);
       outApprox ??= approximations.slice(0, i);
-      sets ??= entry.inexact ?? this.approximations.narrowed(entry.serial);
+      sets ??= entry.inexact ?? this.packedSets.narrowed(entry.serial);
       for (const piece of subtractOverlapping(box, sets)) {
         out.push(piece);
         outApprox.push(new LazyApproxBox(piece));

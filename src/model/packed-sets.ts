@@ -10,7 +10,7 @@ import { type IntervalSet, mayOverlapPacked } from './intervals.js';
  * tests them without touching the entry, and the entry need not keep its bigint sets alive (the
  * collector copies whatever a chain's index keeps, so that halves its work).
  */
-export class ApproxPool {
+export class PackedSets {
   private bounds = new Float64Array(1 << 14);
   private used = 0;
   private starts = new Int32Array(1 << 10);
