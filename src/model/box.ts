@@ -11,30 +11,12 @@ export type Box = readonly (IntervalSet | undefined)[];
 
 export const ANY_BOX: Box = new Array<IntervalSet | undefined>(FIELD_COUNT).fill(undefined);
 
-export function boxWith(base: Box, field: number, set: IntervalSet | undefined): Box {
-  const copy = base.slice();
-  copy[field] = set;
-  return copy;
-}
-
 /** Adds the dependency constraints of every constrained field; undefined when that empties it. */
 export function normalizeBox(box: Box): Box | undefined {
-  let out: (IntervalSet | undefined)[] | undefined;
-  for (let f = 0; f < FIELD_COUNT; f++) {
-    const set = box[f];
-    if (set === undefined) continue;
-    if (set.length === 0) return undefined;
-    const dep = DEPENDENCIES[f];
-    if (!dep) continue;
-    const current = (out ?? box)[dep.field];
-    const narrowed = current === undefined ? dep.allowed : iv.intersect(current, dep.allowed);
-    if (narrowed.length === 0) return undefined;
-    if (current === undefined || narrowed.length !== current.length || !iv.sameSet(narrowed, current)) {
-      out ??= box.slice();
-      out[dep.field] = narrowed;
-    }
-  }
-  return out ?? box;
+  const copy = box.slice();
+  if (!normalizeOwnBox(copy)) return undefined;
+  // Narrowing keeps a set itself where it changes nothing: then the box needs no copy either.
+  return copy.every((set, f) => set === box[f]) ? box : copy;
 }
 
 /**

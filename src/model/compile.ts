@@ -1,5 +1,5 @@
 import type { ConcatMatch, FieldMatch, Match, Rule, SetDecl, SimpleVerdict, ValueItem, VmapVerdict } from '../ir.js';
-import { ANY_BOX, type Box, boxWith, normalizeBox, normalizeOwnBox } from './box.js';
+import { ANY_BOX, type Box, normalizeBox, normalizeOwnBox } from './box.js';
 import { F, fieldIndex } from './fields.js';
 import type { InterfaceAlphabet } from './interfaces.js';
 import * as iv from './intervals.js';
@@ -143,8 +143,9 @@ function compileField(match: FieldMatch, ctx: CompileContext): Compiled {
   const field = fieldIndex(match.field);
   const set = fieldSet(match, field, ctx);
   if (set === undefined) return undefined;
-  const box = normalizeBox(boxWith(ANY_BOX, field, set));
-  return box ? [box] : [];
+  const box = ANY_BOX.slice();
+  box[field] = set;
+  return normalizeOwnBox(box) ? [box] : [];
 }
 
 /** The values of `field` a field match accepts, or undefined when not modelled. */
@@ -185,7 +186,7 @@ function tupleBoxes(tuples: readonly (readonly ValueItem[])[], fields: readonly 
       if (set === undefined) return undefined;
       box[field] = box[field] === undefined ? set : iv.intersect(box[field], set);
     }
-    boxes.push(...normalizedOrNone(box));
+    if (normalizeOwnBox(box)) boxes.push(box);
   }
   return boxes;
 }
