@@ -24,6 +24,20 @@ function isCanonical(set: IntervalSet): boolean {
 }
 
 describe('interval sets against their members', () => {
+  it('normalizes any list of intervals, short or long, to a canonical set of exactly their members', () => {
+    const bounds = fc.integer({ min: 0, max: MAX });
+    fc.assert(
+      // Up to 40 intervals: lists of more than 16 are sorted another way than short ones.
+      fc.property(fc.array(fc.tuple(bounds, bounds), { maxLength: 40 }), (pairs) => {
+        const set = normalize(pairs.flatMap(([low, high]) => [BigInt(low), BigInt(high)]));
+        const expected = new Set(pairs.flatMap(([low, high]) => Array.from({ length: Math.max(0, high - low + 1) }, (_, k) => low + k)));
+        expect(members(set)).toEqual([...expected].sort((x, y) => x - y));
+        expect(isCanonical(set)).toBe(true);
+      }),
+      { numRuns: 2000, seed: 11 },
+    );
+  });
+
   it('intersect, subtract and complement give canonical sets with exactly the right members', () => {
     fc.assert(
       fc.property(intervalSet, intervalSet, (a, b) => {
