@@ -30,15 +30,13 @@ export interface RuleIndex {
 export class CoverageIndex implements RuleIndex {
   private readonly tries = ORDERS.map((levels, tag) => new Trie(levels, tag));
   private readonly keys = scratchKeys();
-  /** Whether `keys` were last computed for a query rather than an insert. */
-  private keysForQuery = false;
   private readonly found = new IntList();
   private readonly serials = new IntList();
 
   insert(serial: number, box: Box): void {
-    // A rule's first entry is most often the very box it was just looked up with.
-    const keys = this.keys.boxes === box && this.keysForQuery ? insertKeysAfterQuery(this.keys) : boxKeys(box, false, this.keys);
-    this.keysForQuery = false;
+    // A rule's first entry is most often the very box it was just looked up with. (Keys last
+    // computed to insert this box are the same again: recomputing its port keys changes nothing.)
+    const keys = this.keys.boxes === box ? insertKeysAfterQuery(this.keys) : boxKeys(box, false, this.keys);
     for (const trie of this.tries) trie.insert(serial, keys);
   }
 
@@ -51,7 +49,6 @@ export class CoverageIndex implements RuleIndex {
     const found = this.found;
     found.length = 0;
     for (const box of boxes) this.lookUp(boxKeys(box, true, this.keys), found);
-    this.keysForQuery = true;
     let total = 0;
     for (let i = 0; i < found.length; i++) {
       const ref = found.items[i]!;
@@ -281,27 +278,27 @@ class Trie {
       return;
     }
     const step = this.nextKeyedStep(currentLevel, currentDepth, keys, last);
-    nodes.fileFirst(current, serial, step, step === NONE ? 0 : this.stepKey);
+    // At the step the keys take one key: the byte at its depth, or the level's only key (depth 0).
+    nodes.fileFirst(current, serial, step, step === NONE ? 0 : keys.keys[this.levelAt(step).field]![step % STEP_LEVEL]!);
   }
-
-  /** Set by nextKeyedStep: the key of the step it found. */
-  private stepKey = 0;
 
   /**
    * The first step at or below (level, depth) where the keys go down a keyed branch rather than
-   * a wildcard one, packed as in TrieNodes.nextStep, with its key in `stepKey`; NONE when the keys
-   * go nowhere keyed, or fan out to several keys there.
+   * a wildcard one, packed as in TrieNodes.nextStep; NONE when the keys go nowhere keyed, or fan
+   * out to several keys there.
    */
   private nextKeyedStep(level: number, depth: number, keys: BoxKeys, last: number): number {
     for (let at = level, d = depth; at <= last; at++, d = 0) {
       const spec = this.levels[at]!;
       const known = keys.keys[spec.field];
       if (known === undefined || (spec.kind === 'prefix' && d >= known.length)) continue;
-      if (spec.kind !== 'prefix' && known.length > 1) return NONE;
-      this.stepKey = known[d]!;
-      return at * STEP_LEVEL + d;
+      return spec.kind !== 'prefix' && known.length > 1 ? NONE : at * STEP_LEVEL + d;
     }
     return NONE;
+  }
+
+  private levelAt(step: number): Level {
+    return this.levels[Math.floor(step / STEP_LEVEL)]!;
   }
 
   /**
@@ -311,7 +308,7 @@ class Trie {
   private passesFirst(node: number): boolean {
     const step = this.nodes.nextStep(node);
     if (step === NONE) return false;
-    const spec = this.levels[Math.floor(step / STEP_LEVEL)]!;
+    const spec = this.levelAt(step);
     const depth = step % STEP_LEVEL;
     const known = this.keys.keys[spec.field];
     if (known === undefined || (spec.kind === 'prefix' && depth >= known.length)) return false;

@@ -103,7 +103,7 @@ function coverChain(ctx: ModelContext, chain: Chain, summaries: ReturnSummaries,
     }
     // After a statement changes a field, earlier tests on it no longer describe the packets that go on.
     const mutated = summaries.mutations.ofRule(rule, chain);
-    const mutatedMask = mutated.size === 0 ? 0 : maskOf([...mutated]);
+    const mutatedMask = mutated.size === 0 ? 0 : maskOf(mutated);
     const kept = mutatedMask === 0 ? indexed : indexed.filter((entry) => (entry.fieldMask & mutatedMask) === 0);
     if (kept.length < indexed.length) {
       indexed = kept;
@@ -114,7 +114,7 @@ function coverChain(ctx: ModelContext, chain: Chain, summaries: ReturnSummaries,
 }
 
 /** Fields as bits of one number: there are fewer than 32. */
-function maskOf(fields: readonly number[]): number {
+function maskOf(fields: Iterable<number>): number {
   let mask = 0;
   for (const f of fields) mask |= 1 << f;
   return mask;
