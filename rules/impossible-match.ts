@@ -13,7 +13,7 @@ export const impossibleMatch: RuleModule = {
     description: 'A rule whose conditions contradict each other or its chain: it can never match any packet.',
   },
   check({ model, report }) {
-    for (const coverage of model().coverageAll().values()) {
+    for (const coverage of model().coverageAll()) {
       if (!coverage.neverMatches) continue;
       report({
         span: coverage.rule.span,

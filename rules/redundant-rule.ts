@@ -10,7 +10,7 @@ export const redundantRule: RuleModule = {
   },
   check({ ruleset, model, report }) {
     const lintedFile = ruleset.sourceFiles[0] ?? '';
-    for (const coverage of model().coverageAll().values()) {
+    for (const coverage of model().coverageAll()) {
       if (!coverage.fullyCovered || coverage.neverMatches || !coverage.sameVerdict || coverage.coveredBy.length === 0) continue;
       report(coveredRuleFinding(coverage, model(), lintedFile, 'this rule is redundant', 'already decides'));
     }

@@ -14,7 +14,7 @@ export const unreachableRule: RuleModule = {
   },
   check({ ruleset, model, report }) {
     const lintedFile = ruleset.sourceFiles[0] ?? '';
-    for (const coverage of model().coverageAll().values()) {
+    for (const coverage of model().coverageAll()) {
       if (!coverage.fullyCovered || coverage.neverMatches || coverage.sameVerdict) continue;
       report(coveredRuleFinding(coverage, model(), lintedFile, 'this rule is never reached', 'decides first'));
     }

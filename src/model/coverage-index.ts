@@ -28,10 +28,15 @@ export interface RuleIndex {
  * trie (see nodeRef), then visits their entries in chain order.
  */
 export class CoverageIndex implements RuleIndex {
-  private readonly tries = ORDERS.map((levels, tag) => new Trie(levels, tag));
+  private readonly tries: readonly Trie[];
   private readonly keys = scratchKeys();
   private readonly found = new IntList();
   private readonly serials = new IntList();
+
+  /** `expectedEntries`: about how many entries will be filed, to size the tries once. */
+  constructor(expectedEntries = 0) {
+    this.tries = ORDERS.map((levels, tag) => new Trie(levels, tag, expectedEntries));
+  }
 
   insert(serial: number, box: Box): void {
     // A rule's first entry is most often the very box it was just looked up with. (Keys last
@@ -152,9 +157,12 @@ const CHEAP_ENOUGH = 16;
 /** A subtree the pricing walk crosses wide is walked rather than priced at its count up to this many filings. */
 const SMALL_WIDE_SUBTREE = 16;
 
+/** Nodes a trie makes per entry it files, with room to spare: 1.3–1.5 in the first, 0.9–1.2 in the second on generated chains. */
+const NODES_PER_ENTRY = 1.6;
+
 class Trie {
-  readonly nodes = new TrieNodes();
-  private readonly root = this.nodes.root();
+  readonly nodes: TrieNodes;
+  private readonly root: number;
   private keys: BoxKeys = { keys: [], boxes: [] };
   /** Where a walk adds the nodes holding entries it passes (see nodeRef). */
   private found = new IntList();
@@ -166,7 +174,11 @@ class Trie {
   constructor(
     private readonly levels: readonly Level[],
     private readonly tag: number,
-  ) {}
+    expectedEntries: number,
+  ) {
+    this.nodes = new TrieNodes(Math.ceil(expectedEntries * NODES_PER_ENTRY));
+    this.root = this.nodes.root();
+  }
 
   insert(serial: number, keys: BoxKeys): void {
     let last = -1;

@@ -61,8 +61,8 @@ export interface SemanticModel {
   verdict(hook: Hook, space: PacketSpace): HookVerdict;
   /** Whether the rule's whole match space is decided by earlier rules of its chain, and by which. */
   coverage(rule: Rule): Coverage;
-  /** Coverage of every rule of every chain, computed in one pass. */
-  coverageAll(): Map<Rule, Coverage>;
+  /** Coverage of every rule of every chain, computed in one pass, in ruleset order. */
+  coverageAll(): readonly Coverage[];
   /** The subspace of `space` (default: every packet) that `hook` accepts. */
   reachable(hook: Hook, space?: PacketSpace): PacketSpace;
   /** The path one concrete packet takes through the hooks it traverses, and the final verdict. */
@@ -83,8 +83,9 @@ export function buildModel(ruleset: Ruleset): SemanticModel {
   const diagnostics = chainDiagnostics(ctx.directory, ruleset.tables);
   const space = (boxes: BoxDecision['space']): PacketSpace => new PacketSpace(boxes, ctx.alphabet);
   const toDecision = (d: BoxDecision): Decision => ({ space: space(d.space), rules: d.rules, ...(d.policy ? { policy: d.policy } : {}) });
-  let coverage: Map<Rule, Coverage> | undefined;
-  const coverageAll = (): Map<Rule, Coverage> => (coverage ??= coverageOfAll(ctx));
+  let coverage: Coverage[] | undefined;
+  const coverageAll = (): readonly Coverage[] => (coverage ??= coverageOfAll(ctx));
+  let coverageByRule: Map<Rule, Coverage> | undefined;
   const verdict = (hook: Hook, query: PacketSpace): HookVerdict => {
     const decisions = evaluateHook(ctx, hook, [...query.boxes]);
     return {
@@ -104,7 +105,8 @@ export function buildModel(ruleset: Ruleset): SemanticModel {
     },
     verdict,
     coverage(rule) {
-      const result = coverageAll().get(rule);
+      coverageByRule ??= new Map(coverageAll().map((c) => [c.rule, c]));
+      const result = coverageByRule.get(rule);
       if (!result) throw new Error(`rule is not part of this model's ruleset: ${rule.text}`);
       return result;
     },

@@ -98,7 +98,7 @@ export function approximate(set: IntervalSet): ApproxSet {
 }
 
 /** False only when the sets are certainly disjoint; `b` is given as the bounds `packed[from..to)`. */
-export function mayOverlapPacked(a: ApproxSet, packed: Float64Array, from: number, to: number): boolean {
+export function mayOverlapPacked(a: ApproxSet, packed: readonly number[], from: number, to: number): boolean {
   let i = 0;
   let j = from;
   while (i < a.length && j < to) {

@@ -4,46 +4,38 @@ import { type IntervalSet, mayOverlapPacked } from './intervals.js';
 
 /**
  * The sets of a chain's index entries as doubles, by serial, packed one after another into a
- * single Float64Array: per entry and per field it is narrower in, the field's index, the count of
+ * single array: per entry and per field it is narrower in, the field's index, the count of
  * bounds (-1 when the entry leaves the field open), then the bounds. Doubles hold every value of
  * every field but IPv6 addresses exactly, so for most entries these numbers are the entry: a query
  * tests them without touching the entry, and the entry need not keep its bigint sets alive (the
  * collector copies whatever a chain's index keeps, so that halves its work).
+ *
+ * Plain arrays of numbers (unboxed doubles in V8), not a Float64Array: a typed array's store lives
+ * outside the heap, and V8 starts a full collection whenever such stores grow by 64 MB, which the
+ * grown copies of a 100k-rule chain's sets did in every pass. In the heap they grow unnoticed.
  */
 export class PackedSets {
-  private bounds = new Float64Array(1 << 14);
-  private used = 0;
-  private starts = new Int32Array(1 << 10);
-  private ends = new Int32Array(1 << 10);
+  private readonly bounds: number[] = [];
+  /** Where each entry's numbers start; entries are packed in serial order, so the next one's start is its end. */
+  private readonly starts: number[] = [0];
 
   /** Packs the box's sets in `fields` for entry `serial`; true when the doubles hold them exactly. */
   add(serial: number, box: Box, fields: readonly number[]): boolean {
-    let size = 0;
+    if (serial !== this.starts.length - 1) throw new Error(`entry ${serial} packed out of order`);
+    const bounds = this.bounds;
     let exact = true;
     for (const f of fields) {
-      size += 2 + (box[f]?.length ?? 0);
       if (!EXACT_AS_DOUBLE[f]) exact = false;
-    }
-    if (this.used + size > this.bounds.length) this.bounds = grown(this.bounds, this.used + size);
-    if (serial >= this.starts.length) {
-      this.starts = grown(this.starts, serial + 1);
-      this.ends = grown(this.ends, serial + 1);
-    }
-    const bounds = this.bounds;
-    let at = this.used;
-    this.starts[serial] = at;
-    for (const f of fields) {
       const set = box[f];
-      bounds[at++] = f;
+      bounds.push(f);
       if (set === undefined) {
-        bounds[at++] = -1;
+        bounds.push(-1);
         continue;
       }
-      bounds[at++] = set.length;
-      for (let i = 0; i < set.length; i++) bounds[at++] = Number(set[i]!);
+      bounds.push(set.length);
+      for (let i = 0; i < set.length; i++) bounds.push(Number(set[i]!));
     }
-    this.ends[serial] = at;
-    this.used = at;
+    this.starts.push(bounds.length);
     return exact;
   }
 
@@ -53,7 +45,7 @@ export class PackedSets {
    */
   mayOverlap(query: LazyApproxBox, serial: number): boolean {
     const bounds = this.bounds;
-    const end = this.ends[serial]!;
+    const end = this.starts[serial + 1]!;
     let at = this.starts[serial]!;
     while (at < end) {
       const field = bounds[at]!;
@@ -70,7 +62,7 @@ export class PackedSets {
   /** The fields and sets entry `serial` was packed with, as bigints again: exact for an entry packed exactly. */
   narrowed(serial: number): NarrowedBox {
     const bounds = this.bounds;
-    const end = this.ends[serial]!;
+    const end = this.starts[serial + 1]!;
     const fields: number[] = [];
     const sets: (IntervalSet | undefined)[] = [];
     for (let at = this.starts[serial]!; at < end; ) {
@@ -88,12 +80,4 @@ export class PackedSets {
     }
     return { fields, sets };
   }
-}
-
-function grown<T extends Float64Array | Int32Array>(array: T, needed: number): T {
-  let size = array.length * 2;
-  while (size < needed) size *= 2;
-  const out = new (array.constructor as new (size: number) => T)(size);
-  out.set(array);
-  return out;
 }

@@ -31,7 +31,7 @@ describe.skipIf(!present)('model on the real corpus', () => {
       const { ruleset } = parseText(file, readFileSync(file, 'utf8'));
       if (ruleset.tables.length === 0) continue;
       const model = buildModel(ruleset);
-      for (const coverage of model.coverageAll().values()) {
+      for (const coverage of model.coverageAll()) {
         const found = coverage.witness;
         if (found) expect(parsePacket(formatPacket(found))).toEqual(found);
       }

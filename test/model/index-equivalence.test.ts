@@ -6,6 +6,7 @@ import type { Ruleset } from '../../src/ir.js';
 import { parseText } from '../../src/lint.js';
 import { ModelContext } from '../../src/model/context.js';
 import { type Coverage, coverageOfAll } from '../../src/model/coverage.js';
+import { CoverageIndex, type RuleIndex } from '../../src/model/coverage-index.js';
 import { formatPacket } from '../../src/model/index.js';
 import { corpusDir, fixturesDir, hasCorpus, warnIfNoCorpus } from '../support/shared.js';
 import { LinearIndex } from './linear-index.js';
@@ -14,7 +15,8 @@ import { nft } from './parse-helpers.js';
 warnIfNoCorpus('coverage index equivalence');
 
 /** Everything a user sees of a coverage answer, rule by rule. */
-function answers(ruleset: Ruleset, coverage: Map<unknown, Coverage>): string[] {
+function answers(ruleset: Ruleset, coverageList: readonly Coverage[]): string[] {
+  const coverage = new Map(coverageList.map((c) => [c.rule, c]));
   const lines: string[] = [];
   for (const table of ruleset.tables) {
     for (const chain of table.chains) {
@@ -29,8 +31,8 @@ function answers(ruleset: Ruleset, coverage: Map<unknown, Coverage>): string[] {
   return lines;
 }
 
-function expectSameAnswers(ruleset: Ruleset): void {
-  const indexed = coverageOfAll(new ModelContext(ruleset));
+function expectSameAnswers(ruleset: Ruleset, createIndex?: (expectedEntries: number) => RuleIndex): void {
+  const indexed = coverageOfAll(new ModelContext(ruleset), createIndex);
   const scanned = coverageOfAll(new ModelContext(ruleset), () => new LinearIndex());
   expect(answers(ruleset, indexed)).toEqual(answers(ruleset, scanned));
 }
@@ -62,10 +64,10 @@ describe('the coverage index answers exactly as a scan of every earlier rule in 
 		tcp dport 22 accept
 	}
 }`);
-    const coverage = coverageOfAll(new ModelContext(ruleset));
-    const last = ruleset.tables[0]!.chains[0]!.rules[4]!;
-    expect(coverage.get(last)!.coveredBy.map((r) => r.span.line)).toEqual([6]);
-    expect(coverage.get(last)!.sameVerdict).toBe(false);
+    const last = coverageOfAll(new ModelContext(ruleset))[4]!;
+    expect(last.rule).toBe(ruleset.tables[0]!.chains[0]!.rules[4]);
+    expect(last.coveredBy.map((r) => r.span.line)).toEqual([6]);
+    expect(last.sameVerdict).toBe(false);
     expectSameAnswers(ruleset);
   });
 
@@ -77,6 +79,11 @@ describe('the coverage index answers exactly as a scan of every earlier rule in 
 
   it.each([1, 2])('on generated iptables chains (seed %i)', (seed) => {
     expectSameAnswers(parseText('gen.rules', generateIptablesChain(1500, seed)).ruleset);
+  });
+
+  it('when its tries outgrow the size they were made for', () => {
+    // Sized for no entry at all, both tries grow their rows and child tables many times over.
+    expectSameAnswers(parseText('gen.nft', generateNftChain(3000, 4, 'spread')).ruleset, () => new CoverageIndex(0));
   });
 
   it('on every fixture', () => {
