@@ -7,7 +7,7 @@ export class SerialMerge {
   private readonly heap: number[] = [];
   private readonly offsets: number[];
 
-  constructor(private readonly lists: readonly (readonly number[])[]) {
+  constructor(private readonly lists: readonly ArrayLike<number>[]) {
     this.offsets = new Array<number>(lists.length).fill(0);
     for (let i = 0; i < lists.length; i++) if (lists[i]!.length > 0) this.push(i);
   }
