@@ -1,79 +1,64 @@
-import { performance } from 'node:perf_hooks';
-import { parseText } from '../src/lint.js';
-import { buildModel } from '../src/model/index.js';
-import type { Ruleset } from '../src/ir.js';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { generateIptablesChain, generateNftChain, type Shape } from './generate.js';
-
-/** Wall-clock timings of `runs` runs of `work`, in milliseconds, sorted. */
-function timings(runs: number, work: () => void): number[] {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    work();
-    times.push(performance.now() - start);
-  }
-  return times.sort((a, b) => a - b);
-}
-
-/** The least disturbed run: what the code can do. */
-function best(times: readonly number[]): number {
-  return times[0]!;
-}
-
-/**
- * The typical run. Growth is judged on it too: a best-of at 10k rules picks a run in which no
- * major garbage collection happened at all, which no run at 100k can avoid, so a ratio of bests
- * compares unlike runs.
- */
-function median(times: readonly number[]): number {
-  const middle = times.length >> 1;
-  return times.length % 2 === 1 ? times[middle]! : (times[middle - 1]! + times[middle]!) / 2;
-}
-
-function parseOrThrow(name: string, text: string): Ruleset {
-  const { ruleset, diagnostics } = parseText(name, text);
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) throw new Error(`${name}: ${errors[0]!.message}`);
-  return ruleset;
-}
+import { best, median, parseOrThrow, timings } from './timing.js';
 
 const sizes = [1_000, 10_000, 100_000];
 const shapes: Shape[] = ['spread', 'dense'];
-const rows: string[] = [];
-const coverageTimes = new Map<string, number[]>();
-
-/** Timings of model building plus coverage of every rule, and how many covering rules the answer names per rule. */
-function coverage(size: number, shape: Shape, runs: number): { times: number[]; namedPerRule: number } {
-  const ruleset = parseOrThrow(`bench-${size}-${shape}.nft`, generateNftChain(size, 1, shape));
-  let named = 0;
-  const times = timings(runs, () => {
-    named = 0;
-    for (const result of buildModel(ruleset).coverageAll()) named += result.coveredBy.length;
-  });
-  return { times, namedPerRule: named / size };
-}
+/**
+ * Coverage is timed in fresh processes, one size after the other, round after round. The speed of
+ * a shared VM drifts by a third from one minute to the next: timing every run of one size before
+ * the next would put that drift into the 100k/10k ratio, and runs of different sizes in one
+ * process would leave each other garbage to collect.
+ */
+const ROUNDS = 4;
+const runsPerProcess = (size: number): number => (size >= 100_000 ? 3 : 5);
 
 const ms = (value: number): string => `${value.toFixed(0).padStart(5)} ms`;
 
-for (const size of sizes) {
-  const iptText = generateIptablesChain(size);
-  const nftText = generateNftChain(size);
-  const runs = size >= 100_000 ? 5 : 9;
-  const iptParse = best(timings(runs, () => parseOrThrow(`bench-${size}.rules.v4`, iptText)));
-  const nftParse = best(timings(runs, () => parseOrThrow(`bench-${size}.nft`, nftText)));
-  const cells = [`${String(size).padStart(7)} rules`, `nft parse ${ms(nftParse)}`, `iptables parse ${ms(iptParse)}`];
-  for (const shape of shapes) {
-    const result = coverage(size, shape, runs);
-    coverageTimes.set(`${shape} ${size}`, result.times);
-    cells.push(`coverage ${shape} best ${ms(best(result.times))}, median ${ms(median(result.times))} (${result.namedPerRule.toFixed(2)} covering rules named per rule)`);
-  }
-  rows.push(cells.join(' | '));
+interface WorkerResult {
+  times: number[];
+  namedPerRule: number;
 }
 
-process.stdout.write(`fwlint benchmark (parse: best of several runs; coverage: best and median, node ${process.version})\n${rows.join('\n')}\n`);
-for (const shape of shapes) {
-  const large = coverageTimes.get(`${shape} 100000`)!;
-  const small = coverageTimes.get(`${shape} 10000`)!;
-  const ratio = (pick: (times: readonly number[]) => number): string => (pick(large) / pick(small)).toFixed(1);
-  process.stdout.write(`coverage time ratio 100k/10k, ${shape}: ${ratio(median)} of medians, ${ratio(best)} of bests (target ≤ 12)\n`);
+const worker = fileURLToPath(new URL('./coverage-worker.js', import.meta.url));
+
+function coverageInFreshProcess(shape: Shape, size: number): WorkerResult {
+  const child = spawnSync(process.execPath, ['--expose-gc', worker, shape, String(size), String(runsPerProcess(size))], { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`coverage worker (${shape}, ${size} rules) failed: ${child.stderr || child.error?.message}`);
+  return JSON.parse(child.stdout) as WorkerResult;
 }
+
+const cells = sizes.map((size) => [`${String(size).padStart(7)} rules`]);
+for (const [k, size] of sizes.entries()) {
+  const nftText = generateNftChain(size);
+  const iptText = generateIptablesChain(size);
+  const runs = size >= 100_000 ? 5 : 9;
+  cells[k]!.push(`nft parse ${ms(best(timings(runs, () => parseOrThrow(`bench-${size}.nft`, nftText))))}`);
+  cells[k]!.push(`iptables parse ${ms(best(timings(runs, () => parseOrThrow(`bench-${size}.rules.v4`, iptText))))}`);
+}
+
+const ratios: string[] = [];
+for (const shape of shapes) {
+  const times = sizes.map((): number[] => []);
+  const namedPerRule = sizes.map(() => 0);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [k, size] of sizes.entries()) {
+      const result = coverageInFreshProcess(shape, size);
+      times[k]!.push(...result.times);
+      namedPerRule[k] = result.namedPerRule;
+    }
+  }
+  for (const [k, list] of times.entries()) {
+    cells[k]!.push(`coverage ${shape} best ${ms(best(list))}, median ${ms(median(list))} (${namedPerRule[k]!.toFixed(2)} covering rules named per rule)`);
+  }
+  const large = times[sizes.indexOf(100_000)]!;
+  const small = times[sizes.indexOf(10_000)]!;
+  const ratio = (pick: (list: readonly number[]) => number): string => (pick(large) / pick(small)).toFixed(1);
+  ratios.push(`coverage time ratio 100k/10k, ${shape}: ${ratio(median)} of medians, ${ratio(best)} of bests (target ≤ 12)`);
+}
+
+process.stdout.write(
+  `fwlint benchmark (parse: best of several runs; coverage: best and median of ${ROUNDS} alternating processes per size, node ${process.version})\n` +
+    `${cells.map((row) => row.join(' | ')).join('\n')}\n${ratios.join('\n')}\n`,
+);

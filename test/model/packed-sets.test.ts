@@ -33,4 +33,15 @@ describe('packed index sets', () => {
     // 2001:db8::1 and 2001:db8::2 are the same double: the packed test may only say "maybe".
     expect(packed.mayOverlap(new LazyApproxBox(box({ saddr6: [IPV6_HIGH + 1n, IPV6_HIGH + 1n] })), 0)).toBe(true);
   });
+
+  it('keeps every entry of a long chain apart', () => {
+    const packed = new PackedSets();
+    const hostOf = (serial: number): Box => box({ daddr4: [0x0a000000n + BigInt(serial), 0x0a000000n + BigInt(serial)], dport: [22n, 22n] });
+    for (let serial = 0; serial < 2000; serial++) packed.add(serial, hostOf(serial), [F.daddr4, F.dport]);
+    for (const serial of [0, 1023, 1999]) {
+      expect(packed.narrowed(serial).sets[0]).toEqual(hostOf(serial)[F.daddr4]);
+      expect(packed.mayOverlap(new LazyApproxBox(hostOf(serial)), serial)).toBe(true);
+      expect(packed.mayOverlap(new LazyApproxBox(hostOf(serial + 1)), serial)).toBe(false);
+    }
+  });
 });
