@@ -23,19 +23,21 @@ export class PackedSets {
   add(serial: number, box: Box, fields: readonly number[]): boolean {
     if (serial !== this.starts.length - 1) throw new Error(`entry ${serial} packed out of order`);
     const bounds = this.bounds;
+    // Stores one past the end grow the array as push does, without a call per number.
+    let at = bounds.length;
     let exact = true;
     for (const f of fields) {
       if (!EXACT_AS_DOUBLE[f]) exact = false;
       const set = box[f];
-      bounds.push(f);
+      bounds[at++] = f;
       if (set === undefined) {
-        bounds.push(-1);
+        bounds[at++] = -1;
         continue;
       }
-      bounds.push(set.length);
-      for (let i = 0; i < set.length; i++) bounds.push(Number(set[i]!));
+      bounds[at++] = set.length;
+      for (let i = 0; i < set.length; i++) bounds[at++] = Number(set[i]!);
     }
-    this.starts.push(bounds.length);
+    this.starts.push(at);
     return exact;
   }
 
