@@ -18,6 +18,12 @@ const NEXT_KEY = 7;
 
 /** A slot of the child table: parent, key, child. */
 const SLOT = 3;
+/**
+ * How full the child table may get. Linear probing stays short at this load (about 1.7 probes to
+ * find a child, 3.6 to miss, all in one or two cache lines), and a smaller table keeps more of a
+ * 100k-rule trie in cache than a half-empty one.
+ */
+const MAX_LOAD = 0.7;
 
 /**
  * The nodes of one coverage trie, by number, in rows of one typed array, and their children in
@@ -54,8 +60,8 @@ export class TrieNodes {
     this.rows = new Int32Array(capacity * ROW);
     this.keys = new Int32Array(capacity);
     this.freshness = new Uint8Array(capacity);
-    // The child table stays at most half full; its size is a power of two for masking.
-    this.slots = new Int32Array(2 ** Math.ceil(Math.log2(2 * capacity)) * SLOT).fill(NONE);
+    // The child table is kept at most MAX_LOAD full; its size is a power of two for masking.
+    this.slots = new Int32Array(2 ** Math.ceil(Math.log2(capacity / MAX_LOAD)) * SLOT).fill(NONE);
   }
 
   /** A new node, not fresh: the root. */
@@ -166,7 +172,7 @@ export class TrieNodes {
     this.keys[node] = key;
     this.rows[node * ROW + NEXT_SIBLING] = this.rows[parent * ROW + FIRST_CHILD]!;
     this.rows[parent * ROW + FIRST_CHILD] = node;
-    if (2 * (this.used + 1) * SLOT > this.slots.length) this.growSlots();
+    if ((this.used + 1) * SLOT > MAX_LOAD * this.slots.length) this.growSlots();
     this.place(parent, key, node);
     return node;
   }
