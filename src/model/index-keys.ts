@@ -118,7 +118,6 @@ function portCount(set: IntervalSet): number {
   return count;
 }
 
-
 /** Port buckets: 16 ports (keys from FINE_BASE) and 256 ports (keys from COARSE_BASE). */
 const FINE_BASE = 1 << 16;
 const COARSE_BASE = FINE_BASE + (1 << 12);

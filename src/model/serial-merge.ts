@@ -17,7 +17,7 @@ export class SerialMerge {
     const heap = this.heap;
     if (heap.length === 0) return -1;
     const list = heap[0]!;
-    const serial = this.lists[list]![this.offsets[list]!]!;
+    const serial = this.head(list);
     this.offsets[list]!++;
     if (this.offsets[list]! < this.lists[list]!.length) this.siftDown(0);
     else {
