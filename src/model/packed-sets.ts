@@ -3,41 +3,57 @@ import { EXACT_AS_DOUBLE } from './fields.js';
 import { type IntervalSet, mayOverlapPacked } from './intervals.js';
 
 /**
- * The sets of a chain's index entries as doubles, by serial, packed one after another into a
- * single array: per entry and per field it is narrower in, the field's index, the count of
- * bounds (-1 when the entry leaves the field open), then the bounds. Doubles hold every value of
- * every field but IPv6 addresses exactly, so for most entries these numbers are the entry: a query
- * tests them without touching the entry, and the entry need not keep its bigint sets alive (the
- * collector copies whatever a chain's index keeps, so that halves its work).
+ * Numbers per full chunk: 128 KB of doubles, past V8's largest regular object, so each full chunk
+ * is allocated in the large-object space, where no collection copies it.
+ */
+const CHUNK = 1 << 14;
+/** A chain's first chunk: a short chain must not pay for a whole one. Each next chunk is twice the size, up to CHUNK. */
+const FIRST_CHUNK = 256;
+
+/**
+ * The sets of a chain's index entries as doubles, by serial, packed one after another: per entry,
+ * how many fields it is narrower in, then per such field its index, the count of bounds (-1 when
+ * the entry leaves the field open) and the bounds. Doubles hold every value of every field but
+ * IPv6 addresses exactly, so for most entries these numbers are the entry: a query tests them
+ * without touching the entry, and the entry need not keep its bigint sets alive (the collector
+ * copies whatever a chain's index keeps, so that halves its work).
  *
- * Plain arrays of numbers (unboxed doubles in V8), not a Float64Array: a typed array's store lives
- * outside the heap, and V8 starts a full collection whenever such stores grow by 64 MB, which the
- * grown copies of a 100k-rule chain's sets did in every pass. In the heap they grow unnoticed.
+ * Plain arrays of numbers (unboxed doubles in V8), not Float64Arrays: a typed array's store lives
+ * outside the heap, and V8 starts a full collection whenever such stores grow by 64 MB. The
+ * numbers go into chunks that are never grown: one growing array was copied each time it grew,
+ * and those copies were a sixth of what a 100k-rule chain allocated.
  */
 export class PackedSets {
-  private readonly bounds: number[] = [];
-  /** Where each entry's numbers start; entries are packed in serial order, so the next one's start is its end. */
-  private readonly starts: number[] = [0];
+  private readonly chunks: number[][] = [];
+  private chunk: number[] = [];
+  private used = 0;
+  /** Where each entry starts, as chunk * CHUNK + offset (an offset is below CHUNK). */
+  private readonly starts: number[] = [];
 
   /** Packs the box's sets in `fields` for entry `serial`; true when the doubles hold them exactly. */
   add(serial: number, box: Box, fields: readonly number[]): boolean {
-    if (serial !== this.starts.length - 1) throw new Error(`entry ${serial} packed out of order`);
-    const bounds = this.bounds;
-    // Stores one past the end grow the array as push does, without a call per number.
-    let at = bounds.length;
+    if (serial !== this.starts.length) throw new Error(`entry ${serial} packed out of order`);
+    let size = 1;
+    for (let k = 0; k < fields.length; k++) size += 2 + (box[fields[k]!]?.length ?? 0);
+    if (this.used + size > this.chunk.length) this.startChunk(size);
+    const chunk = this.chunk;
+    let at = this.used;
+    this.starts.push((this.chunks.length - 1) * CHUNK + at);
+    chunk[at++] = fields.length;
     let exact = true;
-    for (const f of fields) {
+    for (let k = 0; k < fields.length; k++) {
+      const f = fields[k]!;
       if (!EXACT_AS_DOUBLE[f]) exact = false;
       const set = box[f];
-      bounds[at++] = f;
+      chunk[at++] = f;
       if (set === undefined) {
-        bounds[at++] = -1;
+        chunk[at++] = -1;
         continue;
       }
-      bounds[at++] = set.length;
-      for (let i = 0; i < set.length; i++) bounds[at++] = Number(set[i]!);
+      chunk[at++] = set.length;
+      for (let i = 0; i < set.length; i++) chunk[at++] = Number(set[i]!);
     }
-    this.starts.push(at);
+    this.used = at;
     return exact;
   }
 
@@ -46,16 +62,16 @@ export class PackedSets {
    * packed exactly and a query exact in the same fields, true means they do.
    */
   mayOverlap(query: LazyApproxBox, serial: number): boolean {
-    const bounds = this.bounds;
-    const end = this.starts[serial + 1]!;
-    let at = this.starts[serial]!;
-    while (at < end) {
-      const field = bounds[at]!;
-      const count = bounds[at + 1]!;
+    const start = this.starts[serial]!;
+    const chunk = this.chunks[Math.floor(start / CHUNK)]!;
+    let at = start % CHUNK;
+    for (let fields = chunk[at++]!; fields > 0; fields--) {
+      const field = chunk[at]!;
+      const count = chunk[at + 1]!;
       at += 2;
       if (count < 0) continue;
       const set = query.set(field);
-      if (set !== undefined && !mayOverlapPacked(set, bounds, at, at + count)) return false;
+      if (set !== undefined && !mayOverlapPacked(set, chunk, at, at + count)) return false;
       at += count;
     }
     return true;
@@ -63,23 +79,32 @@ export class PackedSets {
 
   /** The fields and sets entry `serial` was packed with, as bigints again: exact for an entry packed exactly. */
   narrowed(serial: number): NarrowedBox {
-    const bounds = this.bounds;
-    const end = this.starts[serial + 1]!;
+    const start = this.starts[serial]!;
+    const chunk = this.chunks[Math.floor(start / CHUNK)]!;
+    let at = start % CHUNK;
     const fields: number[] = [];
     const sets: (IntervalSet | undefined)[] = [];
-    for (let at = this.starts[serial]!; at < end; ) {
-      fields.push(bounds[at]!);
-      const count = bounds[at + 1]!;
+    for (let left = chunk[at++]!; left > 0; left--) {
+      fields.push(chunk[at]!);
+      const count = chunk[at + 1]!;
       at += 2;
       if (count < 0) {
         sets.push(undefined);
         continue;
       }
       const set = new Array<bigint>(count);
-      for (let i = 0; i < count; i++) set[i] = BigInt(bounds[at + i]!);
+      for (let i = 0; i < count; i++) set[i] = BigInt(chunk[at + i]!);
       sets.push(set);
       at += count;
     }
     return { fields, sets };
+  }
+
+  /** Moves on to a new chunk with room for `size` numbers; an entry larger than CHUNK gets one of its own. */
+  private startChunk(size: number): void {
+    const previous = this.chunks.length === 0 ? FIRST_CHUNK / 2 : this.chunk.length;
+    this.chunk = new Array<number>(Math.max(size, Math.min(CHUNK, previous * 2)));
+    this.chunks.push(this.chunk);
+    this.used = 0;
   }
 }

@@ -44,4 +44,17 @@ describe('packed index sets', () => {
       expect(packed.mayOverlap(new LazyApproxBox(hostOf(serial + 1)), serial)).toBe(false);
     }
   });
+
+  it('keeps an entry whose sets are larger than a whole chunk, and the entries around it', () => {
+    const packed = new PackedSets();
+    // Every other port up to 40000: 20000 intervals, 40000 bounds.
+    const everyOtherPort: bigint[] = [];
+    for (let port = 0n; port < 40_000n; port += 2n) everyOtherPort.push(port, port);
+    const sets = [box({ dport: [22n, 22n] }), box({ dport: everyOtherPort }), box({ dport: [23n, 23n] })];
+    for (const [serial, entry] of sets.entries()) packed.add(serial, entry, [F.dport]);
+    for (const [serial, entry] of sets.entries()) expect(packed.narrowed(serial).sets[0]).toEqual(entry[F.dport]);
+    expect(packed.mayOverlap(new LazyApproxBox(box({ dport: [39_998n, 39_998n] })), 1)).toBe(true);
+    expect(packed.mayOverlap(new LazyApproxBox(box({ dport: [39_999n, 39_999n] })), 1)).toBe(false);
+    expect(packed.mayOverlap(new LazyApproxBox(box({ dport: [23n, 23n] })), 2)).toBe(true);
+  });
 });
