@@ -146,8 +146,8 @@ function skipsFirst(ref: number): boolean {
   return (ref & 2) !== 0;
 }
 
-/** Steps pack a level and a depth inside it (below 16: an IPv6 address has 16 bytes, fewer are filed). */
-const STEP_LEVEL = 16;
+/** Steps pack a level and a depth inside it (below 8: the bytes filed of an address, at most 8 of IPv6's 16). */
+const STEP_LEVEL = 8;
 
 /** Within one destination /24 (IPv4) or /48 (IPv6): narrow enough that few rules share the branch. */
 function narrowDestination(keys: BoxKeys): boolean {
@@ -181,7 +181,7 @@ class Trie {
     expectedEntries: number,
   ) {
     this.nodes = new TrieNodes(Math.ceil(expectedEntries * NODES_PER_ENTRY));
-    this.root = this.nodes.root();
+    this.root = this.nodes.root;
   }
 
   insert(serial: number, keys: BoxKeys): void {
