@@ -1,5 +1,5 @@
 import type { Box, LazyApproxBox, NarrowedBox } from './box.js';
-import { EXACT_AS_DOUBLE } from './fields.js';
+import { EXACT_AS_DOUBLE, F } from './fields.js';
 import { type IntervalSet, mayOverlapPacked } from './intervals.js';
 
 /**
@@ -9,6 +9,18 @@ import { type IntervalSet, mayOverlapPacked } from './intervals.js';
 const CHUNK = 1 << 14;
 /** A chain's first chunk: a short chain must not pay for a whole one. Each next chunk is twice the size, up to CHUNK. */
 const FIRST_CHUNK = 256;
+
+/**
+ * The fields rules are most often told apart by, where most entries a query visits but does not
+ * overlap differ from it (entries filed near it in the index: other hosts of the same network).
+ * Every value of them fits 32 bits.
+ */
+const HULL_FIELDS = [F.daddr4, F.saddr4, F.dport];
+const HULL = 2 * HULL_FIELDS.length;
+/** Entries per chunk of hulls. */
+const HULL_CHUNK = 4096;
+const WHOLE_FIELD_LOW = 0;
+const WHOLE_FIELD_HIGH = 2 ** 32 - 1;
 
 /**
  * The sets of a chain's index entries as doubles, by serial, packed one after another: per entry,
@@ -29,6 +41,12 @@ export class PackedSets {
   private used = 0;
   /** Where each entry starts, as chunk * CHUNK + offset (an offset is below CHUNK). */
   private readonly starts: number[] = [];
+  /**
+   * Per entry, the lowest and highest value of each of HULL_FIELDS, the whole field where it is
+   * open: a few bytes per entry, so that a query rules most entries out without reading their
+   * bounds, which at 100k rules lie far apart in memory and cost a cache miss each.
+   */
+  private readonly hulls: Uint32Array[] = [];
 
   /** Packs the box's sets in `fields` for entry `serial`; true when the doubles hold them exactly. */
   add(serial: number, box: Box, fields: readonly number[]): boolean {
@@ -54,7 +72,19 @@ export class PackedSets {
       for (let i = 0; i < set.length; i++) chunk[at++] = Number(set[i]!);
     }
     this.used = at;
+    this.addHull(serial, box);
     return exact;
+  }
+
+  private addHull(serial: number, box: Box): void {
+    if (serial % HULL_CHUNK === 0) this.hulls.push(new Uint32Array(HULL_CHUNK * HULL));
+    const hulls = this.hulls[this.hulls.length - 1]!;
+    let at = (serial % HULL_CHUNK) * HULL;
+    for (const f of HULL_FIELDS) {
+      const set = box[f];
+      hulls[at++] = set === undefined ? WHOLE_FIELD_LOW : Number(set[0]!);
+      hulls[at++] = set === undefined ? WHOLE_FIELD_HIGH : Number(set[set.length - 1]!);
+    }
   }
 
   /**
@@ -62,6 +92,12 @@ export class PackedSets {
    * packed exactly and a query exact in the same fields, true means they do.
    */
   mayOverlap(query: LazyApproxBox, serial: number): boolean {
+    const hulls = this.hulls[Math.floor(serial / HULL_CHUNK)]!;
+    let hull = (serial % HULL_CHUNK) * HULL;
+    for (let k = 0; k < HULL_FIELDS.length; k++, hull += 2) {
+      const set = query.set(HULL_FIELDS[k]!);
+      if (set !== undefined && (set[set.length - 1]! < hulls[hull]! || set[0]! > hulls[hull + 1]!)) return false;
+    }
     const start = this.starts[serial]!;
     const chunk = this.chunks[Math.floor(start / CHUNK)]!;
     let at = start % CHUNK;

@@ -27,6 +27,16 @@ describe('packed index sets', () => {
     expect(packed.mayOverlap(new LazyApproxBox(box({ daddr4: [0x0a000020n, 0x0a000020n] })), 0)).toBe(false);
   });
 
+  it('tells sets apart whose lowest and highest values interleave, and entries open in a field from narrow ones', () => {
+    const packed = new PackedSets();
+    packed.add(0, box({ dport: [22n, 22n, 80n, 80n] }), [F.dport]);
+    packed.add(1, box({ saddr4: [0x0a000000n, 0x0affffffn] }), [F.saddr4]);
+    expect(packed.mayOverlap(new LazyApproxBox(box({ dport: [53n, 53n] })), 0)).toBe(false);
+    expect(packed.mayOverlap(new LazyApproxBox(box({ dport: [80n, 443n] })), 0)).toBe(true);
+    expect(packed.mayOverlap(new LazyApproxBox(box({ dport: [53n, 53n] })), 1)).toBe(true);
+    expect(packed.mayOverlap(new LazyApproxBox(box({ saddr4: [0x0b000000n, 0x0b000000n] })), 1)).toBe(false);
+  });
+
   it('says IPv6 addresses are held only approximately, so the caller keeps them exactly', () => {
     const packed = new PackedSets();
     expect(packed.add(0, box({ saddr6: [IPV6_HIGH, IPV6_HIGH] }), [F.saddr6])).toBe(false);
@@ -37,8 +47,8 @@ describe('packed index sets', () => {
   it('keeps every entry of a long chain apart', () => {
     const packed = new PackedSets();
     const hostOf = (serial: number): Box => box({ daddr4: [0x0a000000n + BigInt(serial), 0x0a000000n + BigInt(serial)], dport: [22n, 22n] });
-    for (let serial = 0; serial < 2000; serial++) packed.add(serial, hostOf(serial), [F.daddr4, F.dport]);
-    for (const serial of [0, 1023, 1999]) {
+    for (let serial = 0; serial < 5000; serial++) packed.add(serial, hostOf(serial), [F.daddr4, F.dport]);
+    for (const serial of [0, 1023, 4095, 4096, 4999]) {
       expect(packed.narrowed(serial).sets[0]).toEqual(hostOf(serial)[F.daddr4]);
       expect(packed.mayOverlap(new LazyApproxBox(hostOf(serial)), serial)).toBe(true);
       expect(packed.mayOverlap(new LazyApproxBox(hostOf(serial + 1)), serial)).toBe(false);
