@@ -3,10 +3,11 @@ import { EXACT_AS_DOUBLE, F } from './fields.js';
 import { type IntervalSet, mayOverlapPacked } from './intervals.js';
 
 /**
- * Numbers per full chunk: 128 KB of doubles, past V8's largest regular object, so each full chunk
- * is allocated in the large-object space, where no collection copies it.
+ * Numbers per full chunk: 32 KB of doubles, an ordinary young object. Chunks past V8's largest
+ * regular object (128 KB) went to the large-object space, where each allocation cost about as much
+ * as filling the chunk twice over.
  */
-const CHUNK = 1 << 14;
+const CHUNK = 1 << 12;
 /** A chain's first chunk: a short chain must not pay for a whole one. Each next chunk is twice the size, up to CHUNK. */
 const FIRST_CHUNK = 256;
 
