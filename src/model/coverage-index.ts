@@ -1,4 +1,5 @@
 import type { Box } from './box.js';
+import { NFPROTO_IPV4, NFPROTO_IPV6 } from '../ir.js';
 import { DEPENDENCIES, F } from './fields.js';
 import { approximate, type ApproxSet, mayOverlapRange, overlaps } from './intervals.js';
 import { type BoxKeys, boxKeys, insertKeysAfterQuery, keyHigh, keyLow, type Level, ORDERS, scratchKeys } from './index-keys.js';
@@ -164,9 +165,41 @@ const SMALL_WIDE_SUBTREE = 16;
 /** Nodes a trie makes per entry it files, with room to spare: 1.3–1.5 in the first, 0.9–1.2 in the second on generated chains. */
 const NODES_PER_ENTRY = 1.6;
 
+/**
+ * Which address levels a branch still has: below the IPv4 key of the nfproto level every entry is
+ * IPv4 only, so it goes down the wildcard of both IPv6 address levels, and a query there has no
+ * IPv6 address either: those levels are passed over rather than kept as nodes that sort nothing,
+ * each one a cache miss more for every walk at 100k rules. Likewise for IPv6.
+ */
+const ALL_LEVELS = 0;
+const IPV4_LEVELS = 1;
+const IPV6_LEVELS = 2;
+const IPV4_KEY = Number(NFPROTO_IPV4);
+const IPV6_KEY = Number(NFPROTO_IPV6);
+
+/** The levels of a branch below key `key` of level `spec`, on a branch with levels `mode`. */
+function modeBelow(spec: Level, key: number, mode: number): number {
+  if (spec.field !== F.nfproto) return mode;
+  return key === IPV4_KEY ? IPV4_LEVELS : key === IPV6_KEY ? IPV6_LEVELS : mode;
+}
+
+/** Per mode, the level after each level (the number of levels past the last). */
+function nextLevels(levels: readonly Level[]): number[][] {
+  const skipped = [new Set<number>(), new Set([F.saddr6, F.daddr6]), new Set([F.saddr4, F.daddr4])];
+  return skipped.map((fields) =>
+    levels.map((_, level) => {
+      let next = level + 1;
+      while (next < levels.length && fields.has(levels[next]!.field)) next++;
+      return next;
+    }),
+  );
+}
+
 class Trie {
   readonly nodes: TrieNodes;
   private readonly root: number;
+  /** See modeBelow. */
+  private readonly after: number[][];
   private keys: BoxKeys = { keys: [], boxes: [] };
   /** Where a walk adds the nodes holding entries it passes (see nodeRef). */
   private found = new IntList();
@@ -182,6 +215,7 @@ class Trie {
   ) {
     this.nodes = new TrieNodes(Math.ceil(expectedEntries * NODES_PER_ENTRY));
     this.root = this.nodes.root;
+    this.after = nextLevels(levels);
   }
 
   insert(serial: number, keys: BoxKeys): void {
@@ -190,14 +224,14 @@ class Trie {
       const known = keys.keys[this.levels[level]!.field];
       if (known !== undefined && known.length > 0) last = level;
     }
-    this.insertAt(this.root, 0, 0, serial, keys, last);
+    this.insertAt(this.root, 0, 0, ALL_LEVELS, serial, keys, last);
   }
 
   /** Adds to `found` every node holding entries on a branch the query's box may overlap. */
   collect(keys: BoxKeys, found: IntList): void {
     this.keys = keys;
     this.found = found;
-    this.collectAt(this.root, 0, 0, 0);
+    this.collectAt(this.root, 0, 0, ALL_LEVELS, 0);
   }
 
   /**
@@ -208,19 +242,19 @@ class Trie {
     this.keys = keys;
     this.passed = passed;
     this.walkedWhole = true;
-    const cost = this.costAt(this.root, 0, 0, bound, 0);
+    const cost = this.costAt(this.root, 0, 0, ALL_LEVELS, bound, 0);
     this.passed = undefined;
     return cost;
   }
 
-  /** `prefix` as in collectAt. A wide subtree small enough is walked as a lookup would, not priced. */
-  private costAt(node: number, level: number, depth: number, bound: number, prefix: number): number {
+  /** `mode` and `prefix` as in collectAt. A wide subtree small enough is walked as a lookup would, not priced. */
+  private costAt(node: number, level: number, depth: number, mode: number, bound: number, prefix: number): number {
     const nodes = this.nodes;
     const own = nodes.ownCount(node);
     let cost = this.passed === undefined ? own : this.noteNode(node, this.passed);
     if (level === this.levels.length || cost > bound) return cost;
     const wildcard = nodes.wildcard(node);
-    if (wildcard !== NONE) cost += this.costAt(wildcard, level + 1, 0, bound - cost, 0);
+    if (wildcard !== NONE) cost += this.costAt(wildcard, this.after[mode]![level]!, 0, mode, bound - cost, 0);
     if (nodes.firstChild(node) === NONE || cost > bound) return cost;
     const spec = this.levels[level]!;
     const known = this.keys.keys[spec.field];
@@ -229,7 +263,7 @@ class Trie {
       const wide = nodes.count(node) - own - (wildcard === NONE ? 0 : nodes.count(wildcard));
       if (this.passed !== undefined && wide <= SMALL_WIDE_SUBTREE) {
         this.found = this.passed;
-        this.collectWide(node, spec, level, depth, prefix);
+        this.collectWide(node, spec, level, depth, mode, prefix);
       } else {
         this.walkedWhole = false;
       }
@@ -237,11 +271,13 @@ class Trie {
     }
     if (spec.kind === 'prefix') {
       const child = nodes.get(node, known[depth]!);
-      return child === NONE ? cost : cost + this.costAt(child, level, depth + 1, bound - cost, prefix * 256 + known[depth]!);
+      return child === NONE ? cost : cost + this.costAt(child, level, depth + 1, mode, bound - cost, prefix * 256 + known[depth]!);
     }
     for (const key of known) {
       const child = nodes.get(node, key);
-      if (child !== NONE) cost += this.costAt(child, level + 1, 0, bound - cost, 0);
+      if (child === NONE) continue;
+      const below = modeBelow(spec, key, mode);
+      cost += this.costAt(child, this.after[below]![level]!, 0, below, bound - cost, 0);
       if (cost > bound) break;
     }
     return cost;
@@ -260,11 +296,12 @@ class Trie {
    * reaches the node visits it anyway (the visitor checks the real overlap). Moving such an entry
    * down when a later one passes its node, so that fewer queries visit it, cost more than it saved.
    */
-  private insertAt(node: number, level: number, depth: number, serial: number, keys: BoxKeys, last: number): void {
+  private insertAt(node: number, level: number, depth: number, mode: number, serial: number, keys: BoxKeys, last: number): void {
     const nodes = this.nodes;
     let current = node;
     let currentLevel = level;
     let currentDepth = depth;
+    let currentMode = mode;
     while (currentLevel <= last && !nodes.isFresh(current)) {
       nodes.countFiling(current);
       const spec = this.levels[currentLevel]!;
@@ -273,7 +310,7 @@ class Trie {
         const byte = known?.[currentDepth];
         if (byte === undefined) {
           current = nodes.next(current);
-          currentLevel++;
+          currentLevel = this.after[currentMode]![currentLevel]!;
           currentDepth = 0;
         } else {
           current = nodes.child(current, byte);
@@ -282,11 +319,18 @@ class Trie {
         continue;
       }
       if (known !== undefined && known.length > 1) {
-        for (const key of known) this.insertAt(nodes.child(current, key), currentLevel + 1, 0, serial, keys, last);
+        for (const key of known) {
+          const below = modeBelow(spec, key, currentMode);
+          this.insertAt(nodes.child(current, key), this.after[below]![currentLevel]!, 0, below, serial, keys, last);
+        }
         return;
       }
-      current = known === undefined ? nodes.next(current) : nodes.child(current, known[0]!);
-      currentLevel++;
+      if (known === undefined) current = nodes.next(current);
+      else {
+        current = nodes.child(current, known[0]!);
+        currentMode = modeBelow(spec, known[0]!, currentMode);
+      }
+      currentLevel = this.after[currentMode]![currentLevel]!;
       currentDepth = 0;
     }
     if (!nodes.isFresh(current) || currentLevel > last) {
@@ -344,35 +388,38 @@ class Trie {
   }
 
   /**
-   * Walks the branches that may overlap the query. `prefix` holds the address bytes taken so far
-   * inside an address level, as a number (exact for IPv4, the only width whose children are pruned).
+   * Walks the branches that may overlap the query. `mode` says which levels the branch has (see
+   * modeBelow); `prefix` holds the address bytes taken so far inside an address level, as a
+   * number (exact for IPv4, the only width whose children are pruned).
    */
-  private collectAt(node: number, level: number, depth: number, prefix: number): void {
+  private collectAt(node: number, level: number, depth: number, mode: number, prefix: number): void {
     const nodes = this.nodes;
     this.noteNode(node, this.found);
     if (level === this.levels.length) return;
     const wildcard = nodes.wildcard(node);
-    if (wildcard !== NONE) this.collectAt(wildcard, level + 1, 0, 0);
+    if (wildcard !== NONE) this.collectAt(wildcard, this.after[mode]![level]!, 0, mode, 0);
     if (nodes.firstChild(node) === NONE) return;
     const spec = this.levels[level]!;
     const known = this.keys.keys[spec.field];
     if (known !== undefined && (spec.kind !== 'prefix' || depth < known.length)) {
       if (spec.kind === 'prefix') {
         const child = nodes.get(node, known[depth]!);
-        if (child !== NONE) this.collectAt(child, level, depth + 1, prefix * 256 + known[depth]!);
+        if (child !== NONE) this.collectAt(child, level, depth + 1, mode, prefix * 256 + known[depth]!);
         return;
       }
       for (const key of known) {
         const child = nodes.get(node, key);
-        if (child !== NONE) this.collectAt(child, level + 1, 0, 0);
+        if (child === NONE) continue;
+        const below = modeBelow(spec, key, mode);
+        this.collectAt(child, this.after[below]![level]!, 0, below, 0);
       }
       return;
     }
-    if (!this.excludedByProtocol(spec)) this.collectWide(node, spec, level, depth, prefix);
+    if (!this.excludedByProtocol(spec)) this.collectWide(node, spec, level, depth, mode, prefix);
   }
 
   /** collectAt's walk of every child a query wide at this level may overlap. */
-  private collectWide(node: number, spec: Level, level: number, depth: number, prefix: number): void {
+  private collectWide(node: number, spec: Level, level: number, depth: number, mode: number, prefix: number): void {
     const nodes = this.nodes;
     const set = this.keys.boxes[spec.field];
     const values = set === undefined ? undefined : approximate(set);
@@ -381,9 +428,10 @@ class Trie {
       const key = nodes.keyOf(child);
       if (spec.kind === 'prefix') {
         const next = prefix * 256 + key;
-        if (pruned === undefined || mayOverlapBytes(pruned, next, depth + 1)) this.collectAt(child, level, depth + 1, next);
+        if (pruned === undefined || mayOverlapBytes(pruned, next, depth + 1)) this.collectAt(child, level, depth + 1, mode, next);
       } else if (pruned === undefined || mayOverlapRange(pruned, keyLow(spec, key), keyHigh(spec, key))) {
-        this.collectAt(child, level + 1, 0, 0);
+        const below = modeBelow(spec, key, mode);
+        this.collectAt(child, this.after[below]![level]!, 0, below, 0);
       }
     }
   }

@@ -81,6 +81,33 @@ describe('the coverage index answers exactly as a scan of every earlier rule in 
     expectSameAnswers(parseText('gen.rules', generateIptablesChain(1500, seed)).ruleset);
   });
 
+  it('on a chain mixing IPv4, IPv6 and family-free rules, whose branches pass over the other family\'s levels', () => {
+    let state = 7;
+    const int = (n: number): number => {
+      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+      return state % n;
+    };
+    const v4 = (): string => `10.${int(4)}.${int(4)}.${int(256)}/${[16, 24, 30, 32][int(4)]}`;
+    const v6 = (): string => `2001:db8:${int(4).toString(16)}::${int(256).toString(16)}/${[32, 48, 64, 128][int(4)]}`;
+    const port = (): string => (int(3) === 0 ? `${20 + int(10)}-${30 + int(10)}` : String(20 + int(10)));
+    const verdict = (): string => ['accept', 'drop'][int(2)]!;
+    const forms = [
+      (): string => `ip saddr ${v4()} tcp dport ${port()} ${verdict()}`,
+      (): string => `ip6 daddr ${v6()} udp dport ${port()} ${verdict()}`,
+      (): string => `tcp dport ${port()} ${verdict()}`,
+      (): string => `ip daddr ${v4()} ${verdict()}`,
+      (): string => `ip6 saddr ${v6()} ip6 daddr ${v6()} ${verdict()}`,
+      (): string => `meta nfproto ipv6 tcp dport ${port()} ${verdict()}`,
+      (): string => `iifname "eth${int(3)}" ${verdict()}`,
+    ];
+    const rules = Array.from({ length: 1200 }, () => `\t\t${forms[int(forms.length)]!()}`);
+    const text = `table inet t {\n\tchain input {\n\t\ttype filter hook input priority filter; policy drop;\n${rules.join('\n')}\n\t}\n}\n`;
+    const ruleset = parseText('mixed.nft', text).ruleset;
+    expect(ruleset.tables[0]!.chains[0]!.rules).toHaveLength(1200);
+    expectSameAnswers(ruleset);
+    expectSameAnswers(ruleset, () => new CoverageIndex(0));
+  });
+
   it('when its tries outgrow the size they were made for', () => {
     // Sized for no entry at all, both tries grow their rows and child tables many times over.
     expectSameAnswers(parseText('gen.nft', generateNftChain(3000, 4, 'spread')).ruleset, () => new CoverageIndex(0));
