@@ -27,17 +27,30 @@ export interface RuleIndex {
  * Earlier rules' boxes, filed so that a query visits only those that can overlap it. The tries
  * file entries by serial; a query gathers the nodes it must visit, as references that say which
  * trie (see nodeRef), then visits their entries in chain order.
+ *
+ * A trie no query has started from for a while stops filing entries and only notes their serials;
+ * the first query to start from it files them all, by `boxOf`, before it looks. In a chain of
+ * address rules without ports, the ports-first trie is never started from, and filing every entry
+ * there too was a third of the index's work.
  */
 export class CoverageIndex implements RuleIndex {
   private readonly tries: readonly Trie[];
   private readonly keys = scratchKeys();
+  /** Where a trie catching up files its pending entries: `keys` holds the query under way then. */
+  private readonly catchUpKeys = scratchKeys();
   private readonly found = new IntList();
   private readonly serials = new IntList();
   /** The first serials of the nodes a query visits, when they are many. */
   private readonly firsts = new IntList();
 
-  /** `expectedEntries`: about how many entries will be filed, to size the tries once. */
-  constructor(expectedEntries = 0) {
+  /**
+   * `expectedEntries`: about how many entries will be filed, to size the tries once; `boxOf`: the
+   * box filed under a serial, for a trie that files it late.
+   */
+  constructor(
+    expectedEntries: number,
+    private readonly boxOf: (serial: number) => Box,
+  ) {
     this.tries = ORDERS.map((levels, tag) => new Trie(levels, tag, expectedEntries));
   }
 
@@ -45,7 +58,10 @@ export class CoverageIndex implements RuleIndex {
     // A rule's first entry is most often the very box it was just looked up with. (Keys last
     // computed to insert this box are the same again: recomputing its port keys changes nothing.)
     const keys = this.keys.boxes === box ? insertKeysAfterQuery(this.keys) : boxKeys(box, false, this.keys);
-    for (const trie of this.tries) trie.insert(serial, keys);
+    for (const trie of this.tries) {
+      if (trie.pending === undefined) trie.insert(serial, keys);
+      else trie.pending.push(serial);
+    }
   }
 
   /**
@@ -64,6 +80,14 @@ export class CoverageIndex implements RuleIndex {
     }
     if (total <= FEW_ENTRIES) this.visitFew(found, visitor);
     else this.visitMany(found, visitor);
+  }
+
+  /** Files the entries a trie only noted, in chain order, so that it can be walked. */
+  private catchUp(trie: Trie): void {
+    const pending = trie.pending;
+    if (pending === undefined) return;
+    trie.pending = undefined;
+    for (const serial of pending) trie.insert(serial, boxKeys(this.boxOf(serial), false, this.catchUpKeys));
   }
 
   private trieOf(ref: number): Trie {
@@ -122,9 +146,14 @@ export class CoverageIndex implements RuleIndex {
   private lookUp(keys: BoxKeys, found: IntList): void {
     const [portsFirst, addressesFirst] = this.tries as [Trie, Trie];
     const [first, second] = keys.keys[F.dport] !== undefined && !narrowDestination(keys) ? [portsFirst, addressesFirst] : [addressesFirst, portsFirst];
+    this.catchUp(first);
+    first.idleQueries = 0;
+    // A trie that only notes serials is not priced: catching it up for a query that can do without it costs more.
+    if (second.pending === undefined && ++second.idleQueries > IDLE_QUERIES) second.pending = [];
     const before = found.length;
     const firstCost = first.cost(keys, Infinity, found);
-    const chosen = firstCost <= CHEAP_ENOUGH || second.cost(keys, firstCost) >= firstCost ? first : second;
+    const chosen = firstCost <= CHEAP_ENOUGH || second.pending !== undefined || second.cost(keys, firstCost) >= firstCost ? first : second;
+    if (chosen === second) second.idleQueries = 0;
     if (chosen === first && first.walkedWhole) return;
     found.length = before;
     chosen.collect(keys, found);
@@ -154,6 +183,9 @@ const STEP_LEVEL = 8;
 function narrowDestination(keys: BoxKeys): boolean {
   return (keys.keys[F.daddr4]?.length ?? 0) >= 3 || (keys.keys[F.daddr6]?.length ?? 0) >= 6;
 }
+
+/** A trie that this many query boxes in a row did not start from stops filing entries until one does. */
+const IDLE_QUERIES = 1024;
 
 /** Up to this many entries in all, a query's lists are sorted together rather than merged lazily. */
 const FEW_ENTRIES = 32;
@@ -207,6 +239,10 @@ class Trie {
   private passed: IntList | undefined;
   /** The last pricing walked every node a lookup would, rather than pricing a subtree at its count. */
   walkedWhole = true;
+  /** Serials filed in the index since this trie stopped filing them, in chain order; undefined while it files them. */
+  pending: number[] | undefined;
+  /** Query boxes since one last started from this trie. */
+  idleQueries = 0;
 
   constructor(
     private readonly levels: readonly Level[],

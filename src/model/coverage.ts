@@ -62,10 +62,7 @@ interface CoverEntry {
  * rules are looked up; any index that visits the entries overlapping a query in chain order gives
  * the same answers (tests compare the trie index with a plain scan).
  */
-export function coverageOfAll(
-  ctx: ModelContext,
-  createIndex: (expectedEntries: number) => RuleIndex = (expectedEntries) => new CoverageIndex(expectedEntries),
-): Coverage[] {
+export function coverageOfAll(ctx: ModelContext, createIndex: CreateIndex = (expectedEntries, boxOf) => new CoverageIndex(expectedEntries, boxOf)): Coverage[] {
   // A list, not a map by rule: filling a map keyed by 100k rules took about 6% of the pass.
   const result: Coverage[] = [];
   const summaries = new ReturnSummaries(ctx);
@@ -75,22 +72,23 @@ export function coverageOfAll(
   return result;
 }
 
-function coverChain(
-  ctx: ModelContext,
-  chain: Chain,
-  summaries: ReturnSummaries,
-  result: Coverage[],
-  createIndex: (expectedEntries: number) => RuleIndex,
-): void {
-  // Most rules file one entry.
-  let index = createIndex(chain.rules.length);
-  /** The entries in the index: all of them, less those a statement that changed their fields dropped. */
-  let indexed: CoverEntry[] = [];
+/**
+ * Where coverage looks earlier rules up, made for a chain: about how many entries it will hold,
+ * and the box filed under each serial, given back from the entry.
+ */
+export type CreateIndex = (expectedEntries: number, boxOf: (serial: number) => Box) => RuleIndex;
+
+function coverChain(ctx: ModelContext, chain: Chain, summaries: ReturnSummaries, result: Coverage[], createIndex: CreateIndex): void {
   /** Every entry ever made, for a query's visitor to find by serial. */
   const bySerial: CoverEntry[] = [];
   const packedSets = new PackedSets();
   const context = ctx.contextOf(chain);
   const universe = context.universe;
+  const boxOf = (serial: number): Box => widened(bySerial[serial]!.inexact ?? packedSets.narrowed(serial), universe);
+  // Most rules file one entry.
+  let index = createIndex(chain.rules.length, boxOf);
+  /** The entries in the index: all of them, less those a statement that changed their fields dropped. */
+  let indexed: CoverEntry[] = [];
   let serial = 0;
   const file = (boxes: readonly Box[], rule: Rule, verdict: SimpleVerdict | undefined, certain: boolean): void => {
     if (boxes.length === 0) return;
@@ -118,8 +116,8 @@ function coverChain(
     const kept = mutatedMask === 0 ? indexed : indexed.filter((entry) => (entry.fieldMask & mutatedMask) === 0);
     if (kept.length < indexed.length) {
       indexed = kept;
-      index = createIndex(chain.rules.length);
-      for (const entry of indexed) index.insert(entry.serial, widened(packedSets.narrowed(entry.serial), universe));
+      index = createIndex(chain.rules.length, boxOf);
+      for (const entry of indexed) index.insert(entry.serial, boxOf(entry.serial));
     }
   }
 }

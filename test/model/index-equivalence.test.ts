@@ -5,8 +5,8 @@ import { generateIptablesChain, generateNftChain } from '../../bench/generate.js
 import type { Ruleset } from '../../src/ir.js';
 import { parseText } from '../../src/lint.js';
 import { ModelContext } from '../../src/model/context.js';
-import { type Coverage, coverageOfAll } from '../../src/model/coverage.js';
-import { CoverageIndex, type RuleIndex } from '../../src/model/coverage-index.js';
+import { type Coverage, coverageOfAll, type CreateIndex } from '../../src/model/coverage.js';
+import { CoverageIndex } from '../../src/model/coverage-index.js';
 import { formatPacket } from '../../src/model/index.js';
 import { corpusDir, fixturesDir, hasCorpus, warnIfNoCorpus } from '../support/shared.js';
 import { LinearIndex } from './linear-index.js';
@@ -31,7 +31,7 @@ function answers(ruleset: Ruleset, coverageList: readonly Coverage[]): string[] 
   return lines;
 }
 
-function expectSameAnswers(ruleset: Ruleset, createIndex?: (expectedEntries: number) => RuleIndex): void {
+function expectSameAnswers(ruleset: Ruleset, createIndex?: CreateIndex): void {
   const indexed = coverageOfAll(new ModelContext(ruleset), createIndex);
   const scanned = coverageOfAll(new ModelContext(ruleset), () => new LinearIndex());
   expect(answers(ruleset, indexed)).toEqual(answers(ruleset, scanned));
@@ -105,12 +105,40 @@ describe('the coverage index answers exactly as a scan of every earlier rule in 
     const ruleset = parseText('mixed.nft', text).ruleset;
     expect(ruleset.tables[0]!.chains[0]!.rules).toHaveLength(1200);
     expectSameAnswers(ruleset);
-    expectSameAnswers(ruleset, () => new CoverageIndex(0));
+    expectSameAnswers(ruleset, (_, boxOf) => new CoverageIndex(0, boxOf));
+  });
+
+  it('when a trie that stopped filing entries for a long run of queries is needed again', () => {
+    // The first port rules build a path down 2001:db8:ffff:... in the ports-first trie. Then
+    // address rules only: that trie goes idle and only notes serials. The two drops with a
+    // destination are looked up addresses first, so it notes them too; the port rules at the end
+    // start from it, so it files everything noted, IPv6 entries from their exact sets (as doubles,
+    // 2001:db8:ffff:...:ff00 rounds up to 2001:db9::, which would file it down another branch).
+    const pathRules = Array.from({ length: 8 }, (_, k) => `ip6 saddr 2001:db8:ffff:ffff:ffff:ffff:ffff:ff1${k} tcp dport 23 drop`);
+    const addressRules = Array.from({ length: 1500 }, (_, k) =>
+      k % 3 === 0 ? `ip6 saddr 2001:db8:${(k % 256).toString(16)}::${k.toString(16)} drop` : `ip saddr 10.${k % 200}.${k % 7}.${k % 250} drop`,
+    );
+    const text = `table inet t {
+	chain input {
+		type filter hook input priority filter; policy accept;
+${[...pathRules, ...addressRules].map((r) => `\t\t${r}`).join('\n')}
+		ip daddr 198.51.100.1 ip saddr 192.0.2.0/24 tcp dport 22 drop
+		ip6 daddr 2001:db8::1 ip6 saddr 2001:db8:ffff:ffff:ffff:ffff:ffff:ff00/120 tcp dport 23 drop
+		ip saddr 192.0.2.7 tcp dport 22 accept
+		ip6 saddr 2001:db8:ffff:ffff:ffff:ffff:ffff:ff07 tcp dport 23 accept
+	}
+}
+`;
+    const ruleset = parseText('idle.nft', text).ruleset;
+    const coverage = coverageOfAll(new ModelContext(ruleset));
+    expect(coverage[1510]!.coveredBy.map((r) => r.span.line)).toEqual([1512]);
+    expect(coverage[1511]!.coveredBy.map((r) => r.span.line)).toEqual([1513]);
+    expectSameAnswers(ruleset);
   });
 
   it('when its tries outgrow the size they were made for', () => {
     // Sized for no entry at all, both tries grow their rows and child tables many times over.
-    expectSameAnswers(parseText('gen.nft', generateNftChain(3000, 4, 'spread')).ruleset, () => new CoverageIndex(0));
+    expectSameAnswers(parseText('gen.nft', generateNftChain(3000, 4, 'spread')).ruleset, (_, boxOf) => new CoverageIndex(0, boxOf));
   });
 
   it('on every fixture', () => {
