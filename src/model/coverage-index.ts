@@ -29,9 +29,9 @@ export interface RuleIndex {
  * trie (see nodeRef), then visits their entries in chain order.
  *
  * A trie no query has started from for a while stops filing entries and only notes their serials;
- * the first query to start from it files them all, by `boxOf`, before it looks. In a chain of
- * address rules without ports, the ports-first trie is never started from, and filing every entry
- * there too was a third of the index's work.
+ * the first query to start from it files them all, by `boxOf`, before it looks. In a chain whose
+ * rules are narrow in their destination or have no ports, no query starts from the ports-first
+ * trie, and filing every entry there too cost 10-20% of a 100k-rule chain's pass.
  */
 export class CoverageIndex implements RuleIndex {
   private readonly tries: readonly Trie[];

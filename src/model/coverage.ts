@@ -62,7 +62,10 @@ interface CoverEntry {
  * rules are looked up; any index that visits the entries overlapping a query in chain order gives
  * the same answers (tests compare the trie index with a plain scan).
  */
-export function coverageOfAll(ctx: ModelContext, createIndex: CreateIndex = (expectedEntries, boxOf) => new CoverageIndex(expectedEntries, boxOf)): Coverage[] {
+export function coverageOfAll(
+  ctx: ModelContext,
+  createIndex: CreateIndex = (expectedEntries, boxOf) => new CoverageIndex(expectedEntries, boxOf),
+): Coverage[] {
   // A list, not a map by rule: filling a map keyed by 100k rules took about 6% of the pass.
   const result: Coverage[] = [];
   const summaries = new ReturnSummaries(ctx);
@@ -78,7 +81,13 @@ export function coverageOfAll(ctx: ModelContext, createIndex: CreateIndex = (exp
  */
 export type CreateIndex = (expectedEntries: number, boxOf: (serial: number) => Box) => RuleIndex;
 
-function coverChain(ctx: ModelContext, chain: Chain, summaries: ReturnSummaries, result: Coverage[], createIndex: CreateIndex): void {
+function coverChain(
+  ctx: ModelContext,
+  chain: Chain,
+  summaries: ReturnSummaries,
+  result: Coverage[],
+  createIndex: CreateIndex,
+): void {
   /** Every entry ever made, for a query's visitor to find by serial. */
   const bySerial: CoverEntry[] = [];
   const packedSets = new PackedSets();
