@@ -216,7 +216,7 @@ function modeBelow(spec: Level, key: number, mode: number): number {
 }
 
 /** Per mode, the level after each level (the number of levels past the last). */
-function nextLevels(levels: readonly Level[]): number[][] {
+function nextLevels(levels: readonly Level[]): readonly (readonly number[])[] {
   const skipped = [new Set<number>(), new Set([F.saddr6, F.daddr6]), new Set([F.saddr4, F.daddr4])];
   return skipped.map((fields) =>
     levels.map((_, level) => {
@@ -227,11 +227,14 @@ function nextLevels(levels: readonly Level[]): number[][] {
   );
 }
 
+/** nextLevels of each order, made once: a ruleset of many short chains makes a trie pair per chain. */
+const NEXT_LEVELS = ORDERS.map(nextLevels);
+
 class Trie {
   readonly nodes: TrieNodes;
   private readonly root: number;
   /** See modeBelow. */
-  private readonly after: number[][];
+  private readonly after: readonly (readonly number[])[];
   private keys: BoxKeys = { keys: [], boxes: [] };
   /** Where a walk adds the nodes holding entries it passes (see nodeRef). */
   private found = new IntList();
@@ -251,7 +254,7 @@ class Trie {
   ) {
     this.nodes = new TrieNodes(Math.ceil(expectedEntries * NODES_PER_ENTRY));
     this.root = this.nodes.root;
-    this.after = nextLevels(levels);
+    this.after = NEXT_LEVELS[tag]!;
   }
 
   insert(serial: number, keys: BoxKeys): void {

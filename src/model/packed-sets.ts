@@ -18,8 +18,8 @@ const FIRST_CHUNK = 256;
  */
 const HULL_FIELDS = [F.daddr4, F.saddr4, F.dport];
 const HULL = 2 * HULL_FIELDS.length;
-/** Entries per chunk of hulls. */
-const HULL_CHUNK = 4096;
+/** Entries per chunk of hulls: 6 KB, small enough for a chain of a few rules, of which a ruleset may have thousands. */
+const HULL_CHUNK = 256;
 const WHOLE_FIELD_LOW = 0;
 const WHOLE_FIELD_HIGH = 2 ** 32 - 1;
 

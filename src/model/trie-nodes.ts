@@ -28,6 +28,8 @@ const SLOT = 3;
  * smaller table keeps more of a 100k-rule trie in cache than a half-empty one.
  */
 const MAX_LOAD = 0.7;
+/** The fewest nodes a trie is made for: most chains are short, and a few hundred of them are each made a trie pair. */
+const MIN_NODES = 16;
 
 /**
  * The nodes of one coverage trie, by number, in rows of one typed array, and their children in
@@ -58,7 +60,7 @@ export class TrieNodes {
    * start, the arrays of a 100k-rule chain's two tries took 43 MB, half of it left-behind copies.
    */
   constructor(expectedNodes: number) {
-    const capacity = Math.max(1024, expectedNodes);
+    const capacity = Math.max(MIN_NODES, expectedNodes);
     this.rows = new Int32Array(capacity * ROW);
     this.keys = new Int32Array(capacity);
     // The child table is kept at most MAX_LOAD full. Not rounded up to a power of two: that left
